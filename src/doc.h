@@ -1,0 +1,50 @@
+/* doc.h: one document, from a reader item to segmented text.
+ *
+ * doc_read() turns the raw bytes of a reader item (a text file, an HTML page, a
+ * JSON Lines line) into a doc: its metadata, its text made valid NFC UTF-8,
+ * and its sentences and tokens. Problems that do not stop coding (replaced
+ * bytes, a bad date) and problems that do (a line that is not JSON, no text)
+ * are recorded in doc.errors; doc.skipped says whether the document was coded.
+ *
+ * Everything is allocated from the arena passed in and lives until it is
+ * reset. Thread-safe: a doc_opts is read-only and shared. */
+#ifndef DYAD_DOC_H
+#define DYAD_DOC_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "reader.h"
+#include "text.h"
+
+typedef struct doc_opts {
+  const char *date;   /* default publication date (YYYY-MM-DD) or NULL */
+  const char *source; /* default source or NULL */
+} doc_opts;
+
+#define DOC_MAX_ERRORS 8
+
+typedef struct doc {
+  const char *input; /* input name */
+  long line;         /* JSON Lines line, else 0 */
+  const char *id, *date, *source, *title, *url; /* valid UTF-8; NULL if absent */
+  const char *meta;  /* JSON object text of unknown fields, or NULL */
+  size_t nmeta;
+  const char *z;     /* the text as the engine sees it */
+  size_t n;
+  text_doc td;
+  int skipped;       /* 1: not coded, see errors */
+  const char *errors[DOC_MAX_ERRORS];
+  size_t nerr;
+} doc;
+
+/* doc_read fills *d from the item it and its bytes raw[0..n) (which it may
+ * modify). Returns ERR_OK (check d->skipped) or ERR_NOMEM. */
+int doc_read(const doc_opts *o, arena *a, const reader_item *it, char *raw, size_t n, doc *d);
+
+/* doc_date_norm writes the YYYY-MM-DD at the start of s ("2025-05-09",
+ * "1987-02-26T15:01:01") to out[11]; returns 1 if s holds a valid date. */
+int doc_date_norm(const char *s, char out[11]);
+
+#endif

@@ -1,0 +1,76 @@
+#include "jsonl.h"
+
+#include <string.h>
+
+void jsonl_error(buf *out, const char *input, long line, const char *docid, const char *message) {
+  buf_adds(out, "{\"kind\":\"error\",\"input\":");
+  buf_json_strz(out, input);
+  buf_adds(out, ",\"line\":");
+  if (line) buf_json_int(out, line);
+  else buf_adds(out, "null");
+  buf_adds(out, ",\"doc\":");
+  buf_json_strz(out, docid);
+  buf_adds(out, ",\"message\":");
+  buf_json_strz(out, message);
+  buf_adds(out, "}\n");
+}
+
+static void document_record(buf *out, const doc *d) {
+  buf_adds(out, "{\"kind\":\"document\",\"doc\":");
+  buf_json_strz(out, d->id);
+  buf_adds(out, ",\"date\":");
+  buf_json_strz(out, d->date);
+  buf_adds(out, ",\"source\":");
+  buf_json_strz(out, d->source);
+  buf_adds(out, ",\"title\":");
+  buf_json_strz(out, d->title);
+  buf_adds(out, ",\"url\":");
+  buf_json_strz(out, d->url);
+  buf_adds(out, ",\"bytes\":");
+  buf_json_int(out, (long long)d->n);
+  buf_adds(out, ",\"sentences\":");
+  buf_json_int(out, d->td.nsent);
+  buf_adds(out, ",\"paragraphs\":");
+  buf_json_int(out, d->td.npara);
+  buf_adds(out, ",\"dateline\":");
+  if (d->td.dateline_end > d->td.dateline_start) {
+    buf_adds(out, "{\"text\":");
+    buf_json_str(out, d->z + d->td.dateline_start, d->td.dateline_end - d->td.dateline_start);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, d->td.dateline_start, d->td.dateline_end);
+    buf_addc(out, '}');
+  } else {
+    buf_adds(out, "null");
+  }
+  buf_adds(out, ",\"meta\":");
+  if (d->meta) buf_add(out, d->meta, d->nmeta);
+  else buf_adds(out, "null");
+  buf_adds(out, ",\"duplicate_of\":null}\n");
+}
+
+static void sentence_records(buf *out, const doc *d) {
+  for (uint32_t i = 0; i < d->td.nsent; i++) {
+    const text_sentence *s = &d->td.sent[i];
+    buf_adds(out, "{\"kind\":\"sentence\",\"doc\":");
+    buf_json_strz(out, d->id);
+    buf_adds(out, ",\"sent\":");
+    buf_json_int(out, i);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, s->start, s->end);
+    buf_adds(out, ",\"text\":");
+    buf_json_str(out, d->z + s->start, s->end - s->start);
+    buf_adds(out, ",\"tokens\":");
+    buf_json_int(out, s->ntok);
+    buf_adds(out, ",\"para\":");
+    buf_json_int(out, s->para);
+    buf_adds(out, "}\n");
+  }
+}
+
+void jsonl_doc(buf *out, const doc *d, unsigned flags) {
+  for (size_t i = 0; i < d->nerr; i++)
+    jsonl_error(out, d->input, d->line, d->id, d->errors[i]);
+  if (d->skipped) return;
+  document_record(out, d);
+  if (flags & JSONL_SENTENCES) sentence_records(out, d);
+}

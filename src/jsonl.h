@@ -1,0 +1,21 @@
+/* jsonl.h: the JSON Lines sink's formatter (SCHEMA.md is the contract).
+ *
+ * Formats the records of one coded document into a buffer; the pipeline's
+ * writer then emits buffers in input order. Runs in worker threads; it reads
+ * the doc and writes only to the buffer it is given. */
+#ifndef DYAD_JSONL_H
+#define DYAD_JSONL_H
+
+#include "buf.h"
+#include "doc.h"
+
+enum { JSONL_SENTENCES = 1 << 0 };
+
+/* jsonl_doc appends the document's error records, its document record and,
+ * with JSONL_SENTENCES, one sentence record per sentence. */
+void jsonl_doc(buf *out, const doc *d, unsigned flags);
+
+/* jsonl_error appends one error record; line 0 and doc NULL are written as null. */
+void jsonl_error(buf *out, const char *input, long line, const char *docid, const char *message);
+
+#endif

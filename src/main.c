@@ -1,0 +1,227 @@
+/* main.c: the dyad command line. Argument parsing only; the work is in the
+ * modules (reader -> doc -> jsonl sink, wired by pipeline). */
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "err.h"
+#include "html.h"
+#include "jsonl.h"
+#include "pipeline.h"
+#include "reader.h"
+
+#define DYAD_VERSION "0.1.0"
+#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+static const char USAGE[] =
+    "usage: dyad <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  code [options] [FILE|-]...   read news documents, write JSON Lines records\n"
+    "  version                      print the version\n"
+    "  help                         this text\n"
+    "\n"
+    "dyad code options:\n"
+    "  --date YYYY-MM-DD   publication date for documents that have none\n"
+    "  --source NAME       source for documents that have none\n"
+    "  --threads N         worker threads (default: number of cores)\n"
+    "  -o FILE             write to FILE instead of standard output\n"
+    "  --sentences         also emit a sentence record per sentence\n"
+    "  --max-bytes N       largest document or JSON line accepted; larger ones are\n"
+    "                      skipped with an error record (default 64M; K, M, G suffixes)\n"
+    "  --stats             print documents, sentences, MB/s and peak memory to stderr\n"
+    "\n"
+    "Inputs: .txt and .html/.htm files (one document each), .jsonl files (one JSON\n"
+    "object per line: id, text or html, date, source, title, url), or - for standard\n"
+    "input. With no input, standard input is read.\n";
+
+typedef struct code_ctx {
+  doc_opts dopts;
+  unsigned flags;
+  atomic_size_t ndocs, nsent, nerrors, nbytes;
+} code_ctx;
+
+typedef struct sink_ctx {
+  FILE *out;
+} sink_ctx;
+
+static int code_work(void *vctx, arena *a, const reader_item *it, buf *in, buf *out) {
+  code_ctx *c = vctx;
+  char empty[1] = "";
+  if (it->kind == READ_ERROR) {
+    jsonl_error(out, it->input, it->line, NULL, it->message);
+    atomic_fetch_add(&c->nerrors, 1);
+    return out->oom ? ERR_NOMEM : ERR_OK;
+  }
+  doc d;
+  int rc = doc_read(&c->dopts, a, it, in->z ? in->z : empty, in->n, &d);
+  if (rc == ERR_NOMEM) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "out of memory coding this document (%zu bytes); document skipped",
+             in->n);
+    jsonl_error(out, it->input, it->line, NULL, msg);
+    return ERR_OK;
+  }
+  if (rc) return rc;
+  jsonl_doc(out, &d, c->flags);
+  atomic_fetch_add(&c->nerrors, d.nerr);
+  if (!d.skipped) {
+    atomic_fetch_add(&c->ndocs, 1);
+    atomic_fetch_add(&c->nsent, d.td.nsent);
+    atomic_fetch_add(&c->nbytes, d.n);
+  }
+  return out->oom ? ERR_NOMEM : ERR_OK;
+}
+
+static int code_sink(void *vctx, const buf *out) {
+  sink_ctx *s = vctx;
+  if (out->n && fwrite(out->z, 1, out->n, s->out) != out->n) return ERR_IO;
+  return ERR_OK;
+}
+
+static int parse_size(const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s) return 0;
+  unsigned long long mul = 1;
+  if (*end == 'K' || *end == 'k') mul = 1ull << 10, end++;
+  else if (*end == 'M' || *end == 'm') mul = 1ull << 20, end++;
+  else if (*end == 'G' || *end == 'g') mul = 1ull << 30, end++;
+  if (*end || v == 0 || v > (1ull << 42) / mul) return 0;
+  *out = (size_t)(v * mul);
+  return 1;
+}
+
+static int ncores(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int)n : 1;
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, double secs) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  size_t ndocs = atomic_load(&c->ndocs), nsent = atomic_load(&c->nsent);
+  double mb = (double)st->in_bytes / 1e6;
+  fprintf(stderr,
+          "dyad: %zu documents, %zu sentences, %.1f MB read in %.3f s with %d thread%s: "
+          "%.0f docs/s, %.0f sentences/s, %.1f MB/s, peak RSS %.1f MB, %zu errors\n",
+          ndocs, nsent, mb, secs, threads, threads == 1 ? "" : "s", ndocs / secs, nsent / secs,
+          mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "dyad: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n(dyad help shows the options)\n");
+  return 2;
+}
+
+static int cmd_code(int argc, char **argv) {
+  code_ctx c;
+  memset(&c, 0, sizeof c);
+  int threads = ncores(), stats = 0;
+  size_t max_bytes = DEFAULT_MAX_BYTES;
+  const char *outpath = NULL;
+  const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+  size_t ninputs = 0;
+  if (!inputs) return 1;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    int takes = !strcmp(a, "--date") || !strcmp(a, "--source") || !strcmp(a, "--threads") ||
+                !strcmp(a, "-o") || !strcmp(a, "--max-bytes");
+    if (takes && !v) return free(inputs), usage_error("%s needs a value", a);
+    if (!strcmp(a, "--date")) {
+      char norm[11];
+      if (!doc_date_norm(v, norm) || strlen(v) != 10)
+        return free(inputs), usage_error("--date %s: expected YYYY-MM-DD", v);
+      c.dopts.date = v;
+    } else if (!strcmp(a, "--source")) {
+      c.dopts.source = v;
+    } else if (!strcmp(a, "--threads")) {
+      char *end;
+      long n = strtol(v, &end, 10);
+      if (*end || n < 1 || n > 256)
+        return free(inputs), usage_error("--threads %s: expected 1 to 256", v);
+      threads = (int)n;
+    } else if (!strcmp(a, "-o")) {
+      outpath = v;
+    } else if (!strcmp(a, "--max-bytes")) {
+      if (!parse_size(v, &max_bytes))
+        return free(inputs), usage_error("--max-bytes %s: expected a size such as 64M", v);
+    } else if (!strcmp(a, "--sentences")) {
+      c.flags |= JSONL_SENTENCES;
+      continue;
+    } else if (!strcmp(a, "--stats")) {
+      stats = 1;
+      continue;
+    } else if (a[0] == '-' && a[1]) {
+      return free(inputs), usage_error("unknown option %s", a);
+    } else {
+      inputs[ninputs++] = a;
+      continue;
+    }
+    i++;
+  }
+  sink_ctx s = {stdout};
+  if (outpath && !(s.out = fopen(outpath, "w"))) {
+    fprintf(stderr, "dyad: cannot write %s: %s\n", outpath, strerror(errno));
+    free(inputs);
+    return 2;
+  }
+  html_init();
+  reader *r;
+  if (reader_open(inputs, ninputs, max_bytes, &r)) {
+    fprintf(stderr, "dyad: out of memory\n");
+    free(inputs);
+    return 1;
+  }
+  pipeline_stats st;
+  double t0 = now();
+  int rc = pipeline_run(r, threads, code_work, &c, code_sink, &s, &st);
+  double secs = now() - t0;
+  if (fflush(s.out) || ferror(s.out)) rc = rc ? rc : ERR_IO;
+  if (outpath && fclose(s.out)) rc = rc ? rc : ERR_IO;
+  if (rc) fprintf(stderr, "dyad: stopped: %s%s\n", err_str(rc), rc == ERR_IO ? " writing output" : "");
+  if (stats) print_stats(&c, &st, threads, secs > 0 ? secs : 1e-9);
+  reader_close(r);
+  free(inputs);
+  if (rc) return 1;
+  if (atomic_load(&c.ndocs) == 0) {
+    fprintf(stderr, "dyad: no document could be read (see the error records)\n");
+    return 1;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(USAGE, stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "code")) return cmd_code(argc - 2, argv + 2);
+  if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+    printf("dyad %s\n", DYAD_VERSION);
+    return 0;
+  }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    fputs(USAGE, stdout);
+    return 0;
+  }
+  fprintf(stderr, "dyad: unknown command '%s'\n\n%s", cmd, USAGE);
+  return 2;
+}

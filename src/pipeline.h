@@ -1,0 +1,43 @@
+/* pipeline.h: reader -> N workers -> in-order writer.
+ *
+ * The calling thread reads items into a ring of slots; worker threads code
+ * them, each with its own arena that is reset after every item; a writer
+ * thread hands finished slots to the sink strictly in input order, so the
+ * output is byte-identical for any number of threads. At most PIPE_SLOTS_PER
+ * _THREAD x threads items are in flight, so memory is bounded by that many
+ * times the largest document, whatever the size of the input.
+ *
+ * With one thread everything runs in the calling thread, no locks.
+ * All state is in the pipeline_run() call; nothing is global. */
+#ifndef DYAD_PIPELINE_H
+#define DYAD_PIPELINE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "reader.h"
+
+#define PIPE_SLOTS_PER_THREAD 4
+
+/* pipe_work codes one item (its bytes in in, which it may modify) and writes
+ * its output to out. Runs in a worker thread; a is that worker's arena, reset
+ * after the call. Returns ERR_OK, or an error that stops the run. */
+typedef int (*pipe_work)(void *ctx, arena *a, const reader_item *it, buf *in, buf *out);
+
+/* pipe_sink writes one item's output. Runs in one thread, in input order.
+ * Returns ERR_OK, or an error (a failed write) that stops the run. */
+typedef int (*pipe_sink)(void *ctx, const buf *out);
+
+typedef struct pipeline_stats {
+  size_t items;     /* items read */
+  size_t in_bytes;  /* bytes read */
+  size_t arena_high; /* largest arena of any worker */
+} pipeline_stats;
+
+/* pipeline_run reads r to the end. Returns ERR_OK or the first error of a
+ * worker or the sink (the run stops at it). */
+int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
+                 pipeline_stats *st);
+
+#endif

@@ -1,0 +1,546 @@
+#include "text.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "err.h"
+#include "utf8.h"
+
+/* ---- character classes ------------------------------------------------- */
+
+enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_OTHER };
+
+static int is_apos(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+static int is_hyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+static int cls(int32_t c) {
+  if (c < 0x80) {
+    if (c == '\n' || c == '\r') return C_NL;
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return C_SPACE;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
+    if (c >= '0' && c <= '9') return C_DIGIT;
+    return C_OTHER;
+  }
+  if (c == 0x2028 || c == 0x2029 || c == 0x85) return C_NL;
+  switch (utf8proc_category(c)) {
+  case UTF8PROC_CATEGORY_ZS: return C_SPACE;
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: return C_LETTER;
+  case UTF8PROC_CATEGORY_ND: return C_DIGIT;
+  case UTF8PROC_CATEGORY_CF: return c == 0xFEFF || c == 0x200B ? C_SPACE : C_OTHER;
+  default: return C_OTHER;
+  }
+}
+
+static int is_upper(int32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  utf8proc_category_t k = utf8proc_category(c);
+  return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* A cursor over the text that decodes one code point ahead. */
+typedef struct cur {
+  const char *z;
+  size_t n;
+} cur;
+
+static int32_t at(const cur *c, size_t i) {
+  if (i >= c->n) return -1;
+  if ((unsigned char)c->z[i] < 0x80) return (unsigned char)c->z[i];
+  size_t j = i;
+  return utf8_decode(c->z, c->n, &j);
+}
+
+static size_t next(const cur *c, size_t i) {
+  if (i >= c->n) return c->n;
+  unsigned char b = (unsigned char)c->z[i];
+  if (b < 0x80) return i + 1;
+  size_t j = i;
+  utf8_decode(c->z, c->n, &j);
+  return j;
+}
+
+static int cls_at(const cur *c, size_t i) {
+  int32_t k = at(c, i);
+  return k < 0 ? C_SPACE : cls(k);
+}
+
+static int alnum_at(const cur *c, size_t i) {
+  int k = cls_at(c, i);
+  return k == C_LETTER || k == C_DIGIT;
+}
+
+/* ---- word lists -------------------------------------------------------- */
+
+/* in_list looks for the lower-cased word w in a NUL-separated list. */
+static int in_list(const char *list, const char *w, size_t n) {
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == n && memcmp(p, w, n) == 0) return 1;
+  return 0;
+}
+
+/* Titles precede a name, so their period never ends a sentence. */
+static const char TITLES[] =
+    "mr\0mrs\0ms\0messrs\0mme\0dr\0prof\0gen\0lt\0col\0maj\0capt\0cpt\0sgt\0cpl\0pvt\0"
+    "adm\0brig\0cmdr\0cdr\0comdr\0gov\0sen\0rep\0reps\0rev\0hon\0pres\0amb\0supt\0insp\0"
+    "det\0atty\0gens\0lieut\0msgr\0fr\0sr\0sra\0srta\0dep\0sec\0ald\0\0";
+/* Abbreviations before a number: "No. 5", "Art. 51", "Jan. 5". */
+static const char BEFORE_NUMBER[] =
+    "no\0nos\0art\0arts\0vol\0vols\0p\0pp\0ch\0fig\0sec\0para\0jan\0feb\0mar\0apr\0"
+    "jun\0jul\0aug\0sep\0sept\0oct\0nov\0dec\0\0";
+/* Abbreviations that may also end a sentence ("... of Acme Inc. The ..."). */
+static const char GENERAL[] =
+    "inc\0corp\0co\0ltd\0plc\0bros\0dept\0est\0approx\0etc\0vs\0jr\0st\0govt\0intl\0"
+    "assn\0univ\0ave\0blvd\0rd\0mt\0ft\0cf\0mln\0bln\0pct\0yr\0yrs\0\0";
+/* Words that begin sentences often: after an abbreviation that may end a
+ * sentence (U.S., Inc.), a boundary is placed only before one of these. */
+static const char STARTERS[] =
+    "the\0a\0an\0he\0she\0it\0they\0we\0i\0you\0in\0on\0at\0but\0and\0this\0that\0these\0"
+    "those\0there\0its\0his\0her\0their\0our\0however\0meanwhile\0after\0before\0when\0"
+    "while\0if\0as\0for\0some\0many\0most\0no\0not\0one\0two\0three\0last\0earlier\0"
+    "later\0officials\0analysts\0mr\0mrs\0ms\0dr\0\0";
+/* After a quote that ended with . ! ?, these continue the same sentence in text
+ * that has no case to go by ("... order," he said). */
+static const char SPEECH[] =
+    "he\0she\0they\0it\0we\0i\0you\0said\0says\0added\0told\0asked\0according\0wrote\0"
+    "replied\0\0";
+/* A headline's last word is not one of these (a wrapped line's often is). */
+static const char FUNCTION_WORDS[] =
+    "the\0a\0an\0of\0and\0or\0to\0in\0for\0with\0on\0at\0by\0from\0that\0as\0is\0was\0"
+    "were\0be\0its\0his\0her\0their\0said\0\0";
+
+static size_t lower_ascii(const char *z, size_t n, char *out, size_t cap) {
+  if (n >= cap) return 0;
+  for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)z[i]);
+  out[n] = 0;
+  return n;
+}
+
+/* ---- tokenizer --------------------------------------------------------- */
+
+typedef struct tz {
+  cur c;
+  arena *a;
+  text_token *tok;
+  uint32_t ntok, cap;
+  int oom;
+} tz;
+
+static void push(tz *t, size_t s, size_t e, uint32_t flags) {
+  if (t->ntok == t->cap) {
+    uint32_t ncap = t->cap ? t->cap * 2 : 256;
+    text_token *p = arena_grow(t->a, t->tok, t->cap * sizeof *p, ncap * sizeof *p);
+    if (!p) {
+      t->oom = 1;
+      return;
+    }
+    t->tok = p;
+    t->cap = ncap;
+  }
+  t->tok[t->ntok++] = (text_token){(uint32_t)s, (uint32_t)e, flags};
+}
+
+/* clitic_len returns the length of a clitic that starts at the apostrophe i
+ * ("'s", "'re", ...) and is followed by a non-letter, else 0. */
+static size_t clitic_len(const cur *c, size_t i) {
+  size_t j = next(c, i);
+  static const char *const forms[] = {"s", "re", "ve", "ll", "d", "m"};
+  for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+    size_t m = strlen(forms[k]);
+    if (j + m > c->n || strncasecmp(c->z + j, forms[k], m) != 0) continue;
+    if (cls_at(c, j + m) != C_LETTER) return j + m - i;
+  }
+  return 0;
+}
+
+/* word_end scans a word or number starting at i; stops before a split clitic. */
+static size_t word_end(const cur *c, size_t i) {
+  size_t j = i;
+  for (;;) {
+    int k = cls_at(c, j);
+    if (k == C_LETTER || k == C_DIGIT) {
+      j = next(c, j);
+      continue;
+    }
+    int32_t ch = at(c, j);
+    size_t after = next(c, j);
+    int prev_digit = j > i && cls_at(c, j - 1) == C_DIGIT;
+    if ((is_hyphen(ch) || ch == '&') && j > i && alnum_at(c, after)) {
+      j = after;
+      continue;
+    }
+    if ((ch == '.' || ch == ',' || ch == ':' || ch == '/') && prev_digit &&
+        cls_at(c, after) == C_DIGIT) {
+      j = after;
+      continue;
+    }
+    if (is_apos(ch) && j > i && cls_at(c, after) == C_LETTER && !clitic_len(c, j)) {
+      /* "n't": end the word before the n */
+      if ((ch == '\'' || ch == 0x2019) && (after < c->n && (c->z[after] | 0x20) == 't') &&
+          (c->z[j - 1] | 0x20) == 'n' && cls_at(c, after + 1) != C_LETTER)
+        return j - 1 > i ? j - 1 : next(c, after);
+      j = after;
+      continue;
+    }
+    return j;
+  }
+}
+
+/* acronym_end: at a one- or two-letter word followed by '.', consume the whole
+ * "U.S." / "a.m." / "U.N.-led" shape; returns the end or 0 if it is not one. */
+static size_t acronym_end(const cur *c, size_t w0, size_t w1) {
+  if (w1 - w0 > 2 || at(c, w1) != '.') return 0;
+  size_t j = w1 + 1, segs = 1;
+  while (cls_at(c, j) == C_LETTER) {
+    size_t k = next(c, j);
+    if (cls_at(c, k) == C_LETTER) k = next(c, k);
+    if (at(c, k) != '.') break;
+    j = k + 1;
+    segs++;
+  }
+  return segs >= 2 ? j : 0;
+}
+
+static uint32_t case_flags(const cur *c, size_t s, size_t e) {
+  int first = 1, nlet = 0, nup = 0;
+  uint32_t f = 0;
+  for (size_t i = s; i < e; i = next(c, i)) {
+    int32_t ch = at(c, i);
+    if (cls(ch) != C_LETTER) continue;
+    nlet++;
+    if (is_upper(ch)) {
+      nup++;
+      if (first) f |= TOK_CAP;
+    }
+    first = 0;
+  }
+  if (nlet && nup == nlet) f |= TOK_UPPER;
+  return f;
+}
+
+static size_t skip_space(const cur *c, size_t i) {
+  while (i < c->n && (cls_at(c, i) == C_SPACE || cls_at(c, i) == C_NL)) i = next(c, i);
+  return i;
+}
+
+/* abbrev decides whether the word z[s..e) takes the period at e. Returns 0
+ * (no), or TOK_ABBR with TOK_ENDABLE when the period may also end a sentence. */
+static uint32_t abbrev(const cur *c, size_t s, size_t e) {
+  char w[16];
+  if (at(c, e) != '.' || !lower_ascii(c->z + s, e - s, w, sizeof w)) return 0;
+  size_t n = e - s;
+  int digit_next = cls_at(c, skip_space(c, e + 1)) == C_DIGIT;
+  if (alnum_at(c, e + 1)) return 0; /* "example.com", "3.5" */
+  if (in_list(TITLES, w, n)) return TOK_ABBR;
+  if (in_list(BEFORE_NUMBER, w, n) && digit_next) return TOK_ABBR;
+  if (in_list(GENERAL, w, n)) return TOK_ABBR | TOK_ENDABLE;
+  if (n == 1 && is_upper(at(c, s))) return TOK_ABBR; /* an initial: "J. Smith" */
+  return 0;
+}
+
+static size_t punct_token(tz *t, size_t i, uint32_t *flags) {
+  const cur *c = &t->c;
+  int32_t ch = at(c, i);
+  size_t j = next(c, i);
+  uint32_t f = TOK_PUNCT;
+  if (ch == '.' || ch == '!' || ch == '?' || ch == 0x2026) {
+    while (at(c, j) == '.' || at(c, j) == '!' || at(c, j) == '?' || at(c, j) == 0x2026)
+      j = next(c, j);
+    f |= TOK_TERM;
+  } else if (ch == '-' || ch == 0x2013 || ch == 0x2014 || ch == 0x2012 || ch == 0x2015) {
+    while (at(c, j) == '-') j = next(c, j);
+    f |= TOK_DASH;
+  } else if (ch == 0x201C || ch == 0x2018 || ch == 0x00AB || ch == 0x201E || ch == 0x2039) {
+    f |= TOK_QUOTE | TOK_OPEN;
+  } else if (ch == 0x201D || ch == 0x2019 || ch == 0x00BB || ch == 0x203A) {
+    f |= TOK_QUOTE | TOK_CLOSE;
+  } else if (ch == '"' || ch == '\'') {
+    /* A straight quote opens when it follows space or an opening bracket. */
+    int before_space = i == 0 || cls_at(c, i - 1) == C_SPACE || cls_at(c, i - 1) == C_NL ||
+                       c->z[i - 1] == '(' || c->z[i - 1] == '[';
+    int after_space = cls_at(c, j) == C_SPACE || cls_at(c, j) == C_NL || j >= c->n;
+    f |= TOK_QUOTE | (before_space && !after_space ? TOK_OPEN : TOK_CLOSE);
+  } else if (ch == '(' || ch == '[' || ch == '{') {
+    f |= TOK_OPEN;
+  } else if (ch == ')' || ch == ']' || ch == '}') {
+    f |= TOK_CLOSE;
+  }
+  *flags = f;
+  return j;
+}
+
+/* tokenize splits the whole text; whitespace before each token is recorded in
+ * its flags (TOK_SPACE, TOK_NL, TOK_PARA) for the sentence pass. */
+static int tokenize(tz *t) {
+  const cur *c = &t->c;
+  size_t i = 0;
+  uint32_t ws = TOK_PARA | TOK_NL | TOK_SPACE; /* the text start is a paragraph start */
+  int nl_run = 2;
+  while (i < c->n && !t->oom) {
+    int32_t ch = at(c, i);
+    int k = cls(ch);
+    if (k == C_SPACE || k == C_NL) {
+      if (k == C_NL) {
+        /* \r\n counts once; a second line break (blank line) starts a paragraph */
+        if (!(ch == '\n' && i > 0 && c->z[i - 1] == '\r')) nl_run++;
+        ws |= TOK_NL | (nl_run >= 2 || ch == 0x2029 ? TOK_PARA : 0);
+      }
+      ws |= TOK_SPACE;
+      i = next(c, i);
+      continue;
+    }
+    nl_run = 0;
+    size_t e;
+    uint32_t f;
+    if (k == C_LETTER || k == C_DIGIT) {
+      e = word_end(c, i);
+      f = (k == C_LETTER ? TOK_WORD : TOK_NUM) | case_flags(c, i, e);
+      size_t ae = k == C_LETTER ? acronym_end(c, i, e) : 0;
+      uint32_t ab = ae ? TOK_ABBR | TOK_ENDABLE : k == C_LETTER ? abbrev(c, i, e) : 0;
+      if (ae) e = ae;
+      else if (ab) e++;
+      f |= ab;
+      if (ae) f |= case_flags(c, i, e);
+    } else if (is_apos(ch) && t->ntok && t->tok[t->ntok - 1].end == i &&
+               (t->tok[t->ntok - 1].flags & TOK_WORD) && !(ws & TOK_SPACE) &&
+               (clitic_len(c, i) || (c->z[i - 1] | 0x20) == 's')) {
+      /* a clitic or possessive: "'s" "'re", or the bare "'" of "soldiers'" */
+      size_t m = clitic_len(c, i);
+      e = m ? i + m : next(c, i);
+      f = TOK_CLITIC | (m ? TOK_WORD : TOK_PUNCT);
+    } else {
+      e = punct_token(t, i, &f);
+    }
+    /* "n't": word_end stopped before the n of "don't"; take "n't" whole */
+    if ((f & TOK_WORD) && e - i >= 3 && (c->z[i] | 0x20) == 'n' && is_apos(at(c, i + 1)) &&
+        t->ntok && t->tok[t->ntok - 1].end == i)
+      f |= TOK_CLITIC;
+    push(t, i, e, f | ws);
+    ws = 0;
+    i = e;
+  }
+  return t->oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* ---- sentences --------------------------------------------------------- */
+
+typedef struct sp {
+  const text_doc *d;
+  const cur *c;
+} sp;
+
+static size_t tok_lower(const text_doc *d, const text_token *t, char *w, size_t cap) {
+  return lower_ascii(d->z + t->start, t->end - t->start, w, cap);
+}
+
+static int tok_in(const text_doc *d, const text_token *t, const char *list) {
+  char w[24];
+  size_t n = tok_lower(d, t, w, sizeof w);
+  if (n && w[n - 1] == '.') n--;
+  return n && in_list(list, w, n);
+}
+
+static int casing(const char *z, size_t n) {
+  size_t up = 0, lo = 0;
+  size_t lim = n < (1u << 16) ? n : (1u << 16); /* a sample is enough */
+  for (size_t i = 0; i < lim; i++) {
+    unsigned char ch = (unsigned char)z[i];
+    up += ch >= 'A' && ch <= 'Z';
+    lo += ch >= 'a' && ch <= 'z';
+  }
+  if (up + lo < 20) return TEXT_MIXED;
+  if (lo * 20 <= up + lo) return TEXT_UPPER;
+  if (up * 100 <= up + lo) return TEXT_LOWER;
+  return TEXT_MIXED;
+}
+
+/* boundary_after tells whether a sentence ends after token i (a . ! ? or an
+ * abbreviation), looking past closing quotes and brackets. On yes, *last is the
+ * last token of the sentence. */
+static int boundary_after(const text_doc *d, uint32_t i, uint32_t *last) {
+  const text_token *t = d->tok;
+  uint32_t j = i + 1, n = d->ntok;
+  int quoted = 0;
+  if (t[i].flags & TOK_ABBR && !(t[i].flags & TOK_ENDABLE)) return 0;
+  while (j < n && (t[j].flags & TOK_CLOSE) && !(t[j].flags & TOK_SPACE)) {
+    quoted |= (t[j].flags & TOK_QUOTE) != 0;
+    j++;
+  }
+  *last = j - 1;
+  if (j >= n) return 0; /* the text ends: the caller closes the sentence anyway */
+  if (!(t[j].flags & TOK_SPACE)) return 0;
+  if (t[j].flags & TOK_PARA) return 1;
+  /* Look past stray symbols ("&", "*", bullets) and opening quotes to a word. */
+  uint32_t k = j;
+  while (k < n && (t[k].flags & TOK_PUNCT) && !(t[k].flags & TOK_TERM) && k - j < 4) k++;
+  if (k >= n) return 1;
+  const text_token *w = &t[k];
+  if (t[i].flags & TOK_ENDABLE) {
+    if (d->casing == TEXT_LOWER) return tok_in(d, w, STARTERS);
+    return ((w->flags & TOK_CAP) || d->casing == TEXT_UPPER) && tok_in(d, w, STARTERS);
+  }
+  if (d->casing != TEXT_MIXED) return !(quoted && tok_in(d, w, SPEECH));
+  if (w->flags & TOK_NUM) return 1;
+  return (w->flags & TOK_CAP) != 0;
+}
+
+/* line_is_headline: tokens [s, e) form the first line of a paragraph that is
+ * followed by more lines; a title without a period ends there. */
+static int line_is_headline(const text_doc *d, uint32_t s, uint32_t e) {
+  const text_token *t = d->tok;
+  const text_token *lastt = &t[e - 1];
+  if (lastt->flags & (TOK_TERM | TOK_PUNCT)) {
+    if (!(lastt->flags & TOK_CLOSE) || (lastt->flags & TOK_QUOTE)) return 0;
+  }
+  if (tok_in(d, lastt, FUNCTION_WORDS)) return 0;
+  size_t len = t[e - 1].end - t[s].start;
+  if (len > 120 || e - s < 2) return 0;
+  /* the next line: its length */
+  uint32_t k = e;
+  while (k + 1 < d->ntok && !(t[k + 1].flags & TOK_NL)) k++;
+  size_t next_len = t[k].end - t[e].start;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t i = s; i < e; i++) {
+    if (!(t[i].flags & TOK_WORD) || t[i].end - t[i].start <= 3) continue;
+    words++;
+    caps += (t[i].flags & TOK_CAP) != 0;
+  }
+  int titled = d->casing == TEXT_MIXED && words && caps * 10 >= words * 6;
+  return titled || next_len * 10 >= len * 13;
+}
+
+/* dateline_dash_at: tokens from s look like "PLACE, Date (Agency) -"; *dash is
+ * the dash that ends it. */
+static int dateline_dash_at(const text_doc *d, uint32_t s, uint32_t *dash) {
+  const text_token *t = d->tok;
+  uint32_t n = d->ntok, i = s;
+  if (i >= n || !(t[i].flags & TOK_WORD) || !(t[i].flags & TOK_UPPER)) return 0;
+  if (t[i].end - t[i].start < 2) return 0;
+  int comma = 0, paren = 0, depth = 0;
+  for (; i < n && i - s < 16 && t[i].end - t[s].start <= 100; i++) {
+    uint32_t f = t[i].flags;
+    if (i > s && (f & TOK_NL) && (f & TOK_PARA)) return 0;
+    if ((f & TOK_DASH) && depth == 0 && i > s) {
+      if (!comma && !paren) return 0; /* "NATO - the alliance" is no dateline */
+      *dash = i;
+      return 1;
+    }
+    if (f & TOK_TERM) return 0;
+    if (d->z[t[i].start] == '(') depth++, paren = 1;
+    else if (d->z[t[i].start] == ')') depth--;
+    else if (d->z[t[i].start] == ',') comma = 1;
+    else if ((f & TOK_QUOTE)) return 0;
+    /* before any comma or parenthesis, the place name is in capitals */
+    else if (!comma && !paren && (f & TOK_WORD) && !(f & TOK_UPPER)) return 0;
+  }
+  return 0;
+}
+
+typedef struct sb {
+  arena *a;
+  text_doc *d;
+  uint32_t cap;
+  int oom;
+} sb;
+
+static void add_sentence(sb *b, uint32_t s, uint32_t e, uint32_t para) {
+  if (e <= s || b->oom) return;
+  text_doc *d = b->d;
+  if (d->nsent == b->cap) {
+    uint32_t ncap = b->cap ? b->cap * 2 : 32;
+    text_sentence *p = arena_grow(b->a, d->sent, b->cap * sizeof *p, ncap * sizeof *p);
+    if (!p) {
+      b->oom = 1;
+      return;
+    }
+    d->sent = p;
+    b->cap = ncap;
+  }
+  d->sent[d->nsent++] = (text_sentence){d->tok[s].start, d->tok[e - 1].end, s, e - s, para};
+}
+
+/* sentences walks the tokens once and cuts at paragraph breaks, headlines and
+ * sentence-final punctuation; the first sentence of the first two paragraphs
+ * may start with a dateline, which is kept out of the sentence. */
+static int sentences(arena *a, text_doc *d) {
+  sb b = {a, d, 0, 0};
+  const text_token *t = d->tok;
+  uint32_t s = 0, para = 0, line0 = 0;
+  for (uint32_t i = 0; i < d->ntok && !b.oom; i++) {
+    uint32_t f = t[i].flags;
+    if (i > 0 && (f & TOK_PARA)) {
+      add_sentence(&b, s, i, para);
+      s = i;
+      para++;
+      line0 = i;
+    } else if (i > 0 && (f & TOK_NL)) {
+      if (line0 == s && i > s && line_is_headline(d, s, i)) {
+        add_sentence(&b, s, i, para);
+        s = i;
+      }
+      line0 = i;
+    }
+    if (i == s && para < 2 && d->dateline_start == d->dateline_end) {
+      uint32_t dash;
+      if (dateline_dash_at(d, i, &dash) && dash + 1 < d->ntok) {
+        d->dateline_start = t[i].start;
+        d->dateline_end = t[dash].end;
+        s = dash + 1;
+        i = dash;
+        continue;
+      }
+    }
+    uint32_t last;
+    if (((f & TOK_TERM) || (f & TOK_ABBR)) && boundary_after(d, i, &last)) {
+      add_sentence(&b, s, last + 1, para);
+      s = last + 1;
+      i = last;
+    } else if (i + 1 - s >= TEXT_MAX_SENT_TOKENS) {
+      add_sentence(&b, s, i + 1, para);
+      s = i + 1;
+    }
+  }
+  add_sentence(&b, s, d->ntok, para);
+  d->npara = d->ntok ? para + 1 : 0;
+  return b.oom ? ERR_NOMEM : ERR_OK;
+}
+
+int text_segment(arena *a, const char *z, size_t n, text_doc *out) {
+  memset(out, 0, sizeof *out);
+  if (n > TEXT_MAX_BYTES) return ERR_TOOBIG;
+  out->z = z;
+  out->n = n;
+  out->casing = casing(z, n);
+  tz t = {{z, n}, a, NULL, 0, 0, 0};
+  int rc = tokenize(&t);
+  if (rc) return rc;
+  out->tok = t.tok;
+  out->ntok = t.ntok;
+  return sentences(a, out);
+}
+
+/* ---- matching keys ----------------------------------------------------- */
+
+static int32_t key_char(int32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032) return '\'';
+  if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) return '"';
+  if (c >= 0x2010 && c <= 0x2015) return '-';
+  return utf8proc_tolower(c);
+}
+
+size_t text_key(const char *z, size_t n, char *out, size_t cap) {
+  size_t k = 0, i = 0;
+  while (i < n) {
+    int32_t c = (unsigned char)z[i] < 0x80 ? (unsigned char)z[i++] : utf8_decode(z, n, &i);
+    char tmp[4];
+    size_t m = utf8_encode(key_char(c), tmp);
+    if (k + m >= cap) return 0;
+    memcpy(out + k, tmp, m);
+    k += m;
+  }
+  out[k] = 0;
+  return k;
+}
