@@ -51,22 +51,41 @@ static char *default_id(arena *a, const reader_item *it) {
   return o;
 }
 
-static const char *const KNOWN[] = {"id", "text", "html", "date", "source", "url", "title",
-                                    "meta", NULL};
+/* The fields SCHEMA.md names, found in one pass over the object's members
+ * (the first of a repeated key wins, as with cJSON's own lookup). */
+enum { F_ID, F_TEXT, F_HTML, F_DATE, F_SOURCE, F_URL, F_TITLE, F_META, F_N };
+static const char *const KNOWN[F_N] = {"id", "text", "html", "date", "source", "url", "title",
+                                       "meta"};
+
+typedef struct fields {
+  const cJSON *f[F_N];
+} fields;
 
 static int known(const char *k) {
-  for (const char *const *p = KNOWN; *p; p++)
-    if (!strcmp(*p, k)) return 1;
+  for (int i = 0; i < F_N; i++)
+    if (k[0] == KNOWN[i][0] && !strcmp(KNOWN[i], k)) return 1;
   return 0;
+}
+
+static void find_fields(const cJSON *root, fields *fs) {
+  memset(fs, 0, sizeof *fs);
+  for (const cJSON *c = root->child; c; c = c->next) {
+    if (!c->string) continue;
+    for (int i = 0; i < F_N; i++)
+      if (c->string[0] == KNOWN[i][0] && !strcmp(KNOWN[i], c->string)) {
+        if (!fs->f[i]) fs->f[i] = c;
+        break;
+      }
+  }
 }
 
 /* meta_of writes the input's "meta" object members and every unknown field
  * as one JSON object; NULL when there are none. */
-static int meta_of(arena *a, const cJSON *root, doc *d, size_t *nbad) {
+static int meta_of(arena *a, const cJSON *root, const fields *fs, doc *d, size_t *nbad) {
   buf b;
   buf_init(&b);
   int n = 0;
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "meta");
+  const cJSON *m = fs->f[F_META];
   buf_addc(&b, '{');
   for (const cJSON *c = cJSON_IsObject(m) ? m->child : NULL; c; c = c->next, n++) {
     if (n) buf_addc(&b, ',');
@@ -100,8 +119,7 @@ static int meta_of(arena *a, const cJSON *root, doc *d, size_t *nbad) {
   return rc;
 }
 
-static const char *string_field(arena *a, const cJSON *root, const char *name, size_t *nbad) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, name);
+static const char *string_field(arena *a, const cJSON *v, size_t *nbad) {
   if (cJSON_IsNumber(v)) {
     char tmp[32];
     snprintf(tmp, sizeof tmp, "%.17g", v->valuedouble);
@@ -146,18 +164,19 @@ static int read_jsonl(arena *a, const reader_item *it, char *raw, size_t n, doc 
     goto out;
   }
   size_t nbad = 0;
-  const char *id = string_field(a, root, "id", &nbad);
+  fields fs;
+  find_fields(root, &fs);
+  const char *id = string_field(a, fs.f[F_ID], &nbad);
   if (id && *id) d->id = id;
-  d->date = string_field(a, root, "date", &nbad);
-  d->source = string_field(a, root, "source", &nbad);
-  d->title = string_field(a, root, "title", &nbad);
-  d->url = string_field(a, root, "url", &nbad);
-  if ((rc = meta_of(a, root, d, &nbad))) goto out;
+  d->date = string_field(a, fs.f[F_DATE], &nbad);
+  d->source = string_field(a, fs.f[F_SOURCE], &nbad);
+  d->title = string_field(a, fs.f[F_TITLE], &nbad);
+  d->url = string_field(a, fs.f[F_URL], &nbad);
+  if ((rc = meta_of(a, root, &fs, d, &nbad))) goto out;
   if (nbad)
     add_error(a, d, "%s: invalid UTF-8 in %zu metadata string(s) replaced by U+FFFD",
               line_label(it, lab, sizeof lab), nbad);
-  const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
-  const cJSON *html = cJSON_GetObjectItemCaseSensitive(root, "html");
+  const cJSON *text = fs.f[F_TEXT], *html = fs.f[F_HTML];
   if (cJSON_IsString(text)) {
     d->z = text->valuestring;
     d->n = strlen(text->valuestring);

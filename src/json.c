@@ -24,7 +24,9 @@ static int hex4(const char *p, unsigned *v) {
  * or reject; the replacement "\uFFFD" has the same length. */
 static void fix_escapes(char *z, size_t n, json_fixes *fx) {
   for (size_t i = 0; i + 1 < n; i++) {
-    if (z[i] != '\\') continue;
+    const char *bs = memchr(z + i, '\\', n - i - 1);
+    if (!bs) return;
+    i = (size_t)(bs - z);
     if (z[i + 1] != 'u' || i + 6 > n) {
       i++; /* skip the escaped character, so "\\u0000" stays text */
       continue;

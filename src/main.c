@@ -51,20 +51,20 @@ typedef struct sink_ctx {
   FILE *out;
 } sink_ctx;
 
-static int code_work(void *vctx, arena *a, const reader_item *it, buf *in, buf *out) {
+static int code_work(void *vctx, arena *a, const reader_item *it, char *data, size_t n,
+                     buf *out) {
   code_ctx *c = vctx;
-  char empty[1] = "";
   if (it->kind == READ_ERROR) {
     jsonl_error(out, it->input, it->line, NULL, it->message);
     atomic_fetch_add(&c->nerrors, 1);
     return out->oom ? ERR_NOMEM : ERR_OK;
   }
   doc d;
-  int rc = doc_read(&c->dopts, a, it, in->z ? in->z : empty, in->n, &d);
+  int rc = doc_read(&c->dopts, a, it, data, n, &d);
   if (rc == ERR_NOMEM) {
     char msg[200];
     snprintf(msg, sizeof msg, "out of memory coding this document (%zu bytes); document skipped",
-             in->n);
+             n);
     jsonl_error(out, it->input, it->line, NULL, msg);
     return ERR_OK;
   }

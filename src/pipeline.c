@@ -11,7 +11,8 @@ enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
 typedef struct slot {
   int state;
-  reader_item item;
+  reader_item items[PIPE_BATCH_ITEMS];
+  size_t nitems;
   buf in, out;
 } slot;
 
@@ -20,7 +21,7 @@ typedef struct pipe {
   pthread_cond_t cv_free, cv_ready, cv_done;
   slot *slots;
   size_t nslots;
-  uint64_t produced, taken, written; /* sequence counters */
+  uint64_t produced, taken, written; /* batch sequence counters */
   int eof, rc;
   pipe_work work;
   void *wctx;
@@ -30,6 +31,22 @@ typedef struct pipe {
 } pipe;
 
 #define ARENA_BLOCK (256 * 1024)
+
+static char empty_text[1];
+
+/* code_batch runs the work on every item of s; returns the first error. */
+static int code_batch(pipe_work work, void *wctx, arena *a, slot *s, size_t *high) {
+  buf_clear(&s->out);
+  for (size_t i = 0; i < s->nitems; i++) {
+    reader_item *it = &s->items[i];
+    char *data = s->in.z ? s->in.z + it->off : empty_text;
+    int rc = work(wctx, a, it, data, it->n, &s->out);
+    if (a->high > *high) *high = a->high;
+    arena_reset(a);
+    if (rc) return rc;
+  }
+  return ERR_OK;
+}
 
 static void *worker(void *arg) {
   pipe *p = arg;
@@ -42,15 +59,13 @@ static void *worker(void *arg) {
     slot *s = &p->slots[p->taken++ % p->nslots];
     s->state = SLOT_BUSY;
     pthread_mutex_unlock(&p->mu);
-    buf_clear(&s->out);
-    int rc = p->work(p->wctx, &a, &s->item, &s->in, &s->out);
-    size_t high = a.high;
-    arena_reset(&a);
+    size_t high = 0;
+    int rc = code_batch(p->work, p->wctx, &a, s, &high);
     pthread_mutex_lock(&p->mu);
     if (high > p->arena_high) p->arena_high = high;
     if (rc && !p->rc) p->rc = rc;
     s->state = SLOT_DONE;
-    pthread_cond_broadcast(&p->cv_done);
+    pthread_cond_signal(&p->cv_done);
   }
   pthread_cond_broadcast(&p->cv_done);
   pthread_mutex_unlock(&p->mu);
@@ -73,32 +88,44 @@ static void *writer(void *arg) {
     if (rc && !p->rc) p->rc = rc;
     s->state = SLOT_FREE;
     p->written++;
-    pthread_cond_broadcast(&p->cv_free);
+    pthread_cond_signal(&p->cv_free);
   }
   pthread_cond_broadcast(&p->cv_free);
   pthread_mutex_unlock(&p->mu);
   return NULL;
 }
 
+/* fill_batch reads items into s until it is full; returns 1 if it holds any,
+ * 0 at the end of the input, or ERR_NOMEM. */
+static int fill_batch(reader *r, slot *s, pipeline_stats *st) {
+  s->nitems = 0;
+  buf_clear(&s->in);
+  while (s->nitems < PIPE_BATCH_ITEMS && s->in.n < PIPE_BATCH_BYTES) {
+    int k = reader_next(r, &s->items[s->nitems], &s->in);
+    if (k < 0) return k;
+    if (k == 0) break;
+    st->items++;
+    st->in_bytes += s->items[s->nitems].n;
+    s->nitems++;
+  }
+  return s->nitems > 0;
+}
+
 static int run_inline(reader *r, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
                       pipeline_stats *st) {
   arena a;
   arena_init(&a, ARENA_BLOCK);
-  slot s;
-  memset(&s, 0, sizeof s);
+  slot *s = calloc(1, sizeof *s);
+  if (!s) return ERR_NOMEM;
   int rc = ERR_OK, k;
-  while (!rc && (k = reader_next(r, &s.item, &s.in)) > 0) {
-    st->items++;
-    st->in_bytes += s.in.n;
-    buf_clear(&s.out);
-    rc = work(wctx, &a, &s.item, &s.in, &s.out);
-    if (a.high > st->arena_high) st->arena_high = a.high;
-    arena_reset(&a);
-    if (!rc) rc = sink(sctx, &s.out);
+  while (!rc && (k = fill_batch(r, s, st)) > 0) {
+    rc = code_batch(work, wctx, &a, s, &st->arena_high);
+    if (!rc) rc = sink(sctx, &s->out);
   }
   if (!rc && k < 0) rc = k;
-  buf_free(&s.in);
-  buf_free(&s.out);
+  buf_free(&s->in);
+  buf_free(&s->out);
+  free(s);
   arena_free(&a);
   return rc;
 }
@@ -112,16 +139,26 @@ static int produce(pipe *p, reader *r, pipeline_stats *st) {
     int stop = p->rc;
     pthread_mutex_unlock(&p->mu);
     if (stop) return ERR_OK;
-    int k = reader_next(r, &s->item, &s->in);
+    int k = fill_batch(r, s, st);
     if (k <= 0) return k;
-    st->items++;
-    st->in_bytes += s->in.n;
     pthread_mutex_lock(&p->mu);
     s->state = SLOT_READY;
     p->produced++;
     pthread_cond_signal(&p->cv_ready);
     pthread_mutex_unlock(&p->mu);
   }
+}
+
+static void pipe_destroy(pipe *p) {
+  for (size_t i = 0; p->slots && i < p->nslots; i++) {
+    buf_free(&p->slots[i].in);
+    buf_free(&p->slots[i].out);
+  }
+  pthread_mutex_destroy(&p->mu);
+  pthread_cond_destroy(&p->cv_free);
+  pthread_cond_destroy(&p->cv_ready);
+  pthread_cond_destroy(&p->cv_done);
+  free(p->slots);
 }
 
 int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
@@ -133,16 +170,16 @@ int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink s
   p.nslots = (size_t)threads * PIPE_SLOTS_PER_THREAD;
   p.slots = calloc(p.nslots, sizeof *p.slots);
   pthread_t *tw = calloc((size_t)threads, sizeof *tw);
-  if (!p.slots || !tw) {
-    free(p.slots);
-    free(tw);
-    return ERR_NOMEM;
-  }
-  p.work = work, p.wctx = wctx, p.sink = sink, p.sctx = sctx;
   pthread_mutex_init(&p.mu, NULL);
   pthread_cond_init(&p.cv_free, NULL);
   pthread_cond_init(&p.cv_ready, NULL);
   pthread_cond_init(&p.cv_done, NULL);
+  if (!p.slots || !tw) {
+    pipe_destroy(&p);
+    free(tw);
+    return ERR_NOMEM;
+  }
+  p.work = work, p.wctx = wctx, p.sink = sink, p.sctx = sctx;
   pthread_t tr;
   int nstarted = 0;
   for (; nstarted < threads; nstarted++)
@@ -159,15 +196,7 @@ int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink s
   if (have_writer) pthread_join(tr, NULL);
   rc = p.rc;
   st->arena_high = p.arena_high;
-  for (size_t i = 0; i < p.nslots; i++) {
-    buf_free(&p.slots[i].in);
-    buf_free(&p.slots[i].out);
-  }
-  pthread_mutex_destroy(&p.mu);
-  pthread_cond_destroy(&p.cv_free);
-  pthread_cond_destroy(&p.cv_ready);
-  pthread_cond_destroy(&p.cv_done);
-  free(p.slots);
+  pipe_destroy(&p);
   free(tw);
   return rc;
 }

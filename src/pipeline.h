@@ -1,11 +1,13 @@
 /* pipeline.h: reader -> N workers -> in-order writer.
  *
- * The calling thread reads items into a ring of slots; worker threads code
- * them, each with its own arena that is reset after every item; a writer
- * thread hands finished slots to the sink strictly in input order, so the
- * output is byte-identical for any number of threads. At most PIPE_SLOTS_PER
- * _THREAD x threads items are in flight, so memory is bounded by that many
- * times the largest document, whatever the size of the input.
+ * The calling thread reads items into a ring of slots, each a batch of up to
+ * PIPE_BATCH_ITEMS items or PIPE_BATCH_BYTES bytes (batches keep locking and
+ * thread wake-ups off the per-document path); worker threads code them, each
+ * with its own arena that is reset after every item; a writer thread hands
+ * finished slots to the sink strictly in input order, so the output is
+ * byte-identical for any number of threads. At most PIPE_SLOTS_PER_THREAD x
+ * threads batches are in flight, so memory is bounded by that many times the
+ * larger of a batch and the largest document, whatever the size of the input.
  *
  * With one thread everything runs in the calling thread, no locks.
  * All state is in the pipeline_run() call; nothing is global. */
@@ -19,13 +21,16 @@
 #include "reader.h"
 
 #define PIPE_SLOTS_PER_THREAD 4
+#define PIPE_BATCH_ITEMS 64
+#define PIPE_BATCH_BYTES (256 * 1024)
 
-/* pipe_work codes one item (its bytes in in, which it may modify) and writes
- * its output to out. Runs in a worker thread; a is that worker's arena, reset
- * after the call. Returns ERR_OK, or an error that stops the run. */
-typedef int (*pipe_work)(void *ctx, arena *a, const reader_item *it, buf *in, buf *out);
+/* pipe_work codes one item (its bytes data[0..n), which it may modify) and
+ * appends its output to out. Runs in a worker thread; a is that worker's
+ * arena, reset after the call. Returns ERR_OK, or an error that stops the run. */
+typedef int (*pipe_work)(void *ctx, arena *a, const reader_item *it, char *data, size_t n,
+                         buf *out);
 
-/* pipe_sink writes one item's output. Runs in one thread, in input order.
+/* pipe_sink writes the output of one batch of items. Runs in one thread, in input order.
  * Returns ERR_OK, or an error (a failed write) that stops the run. */
 typedef int (*pipe_sink)(void *ctx, const buf *out);
 

@@ -188,7 +188,7 @@ static int open_next(reader *r, reader_item *it) {
 /* read_whole reads the rest of the open file into data; over max_bytes it
  * stops storing, drains the input and returns an error item. */
 static int read_whole(reader *r, reader_item *it, buf *data) {
-  size_t total = 0;
+  size_t total = 0, off = data->n;
   int over = 0;
   do {
     size_t k = r->end - r->beg;
@@ -199,10 +199,13 @@ static int read_whole(reader *r, reader_item *it, buf *data) {
   } while (fill(r));
   if (data->oom) return ERR_NOMEM;
   if (over) {
+    data->n = off;
     set_error(it, r->name, 0, "%s is %llu bytes, over the --max-bytes limit of %llu; input skipped",
               r->name, total, r->max_bytes);
     return 1;
   }
+  it->off = off;
+  it->n = data->n - off;
   it->kind = r->kind;
   it->input = r->name;
   it->line = 0;
@@ -218,7 +221,7 @@ static int next_line(reader *r, reader_item *it, buf *data) {
     r->line++;
     size_t total = 0;
     int over = 0, got_nl = 0;
-    buf_clear(data);
+    size_t off = data->n;
     for (;;) {
       char *p = memchr(r->chunk + r->beg, '\n', r->end - r->beg);
       size_t k = p ? (size_t)(p - (r->chunk + r->beg)) : r->end - r->beg;
@@ -236,14 +239,20 @@ static int next_line(reader *r, reader_item *it, buf *data) {
     (void)got_nl;
     if (data->oom) return ERR_NOMEM;
     if (over) {
+      data->n = off;
       set_error(it, r->name, r->line,
                 "%s: line is %llu bytes, over the --max-bytes limit of %llu; line skipped",
                 r->name, total, r->max_bytes);
       return 1;
     }
-    size_t i = 0;
+    size_t i = off;
     while (i < data->n && (data->z[i] == ' ' || data->z[i] == '\t' || data->z[i] == '\r')) i++;
-    if (i == data->n) continue; /* blank line */
+    if (i == data->n) { /* blank line */
+      data->n = off;
+      continue;
+    }
+    it->off = off;
+    it->n = data->n - off;
     it->kind = READ_JSONL;
     it->input = r->name;
     it->line = r->line;
@@ -254,7 +263,6 @@ static int next_line(reader *r, reader_item *it, buf *data) {
 
 int reader_next(reader *r, reader_item *it, buf *data) {
   memset(it, 0, sizeof *it);
-  buf_clear(data);
   for (;;) {
     if (!r->name) {
       int rc = open_next(r, it);

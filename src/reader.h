@@ -22,6 +22,7 @@ typedef struct reader_item {
   int kind;
   const char *input; /* the input's name as given; lives as long as the reader */
   long line;         /* 1-based line for JSON Lines and line errors, else 0 */
+  size_t off, n;     /* the item's bytes in the data buffer */
   char message[256]; /* for READ_ERROR: what was wrong and what was skipped */
 } reader_item;
 
@@ -32,7 +33,7 @@ typedef struct reader reader;
  * accepted. Returns ERR_OK or ERR_NOMEM; *out is freed with reader_close. */
 int reader_open(const char *const *paths, size_t n, size_t max_bytes, reader **out);
 
-/* reader_next fills *it and puts the item's bytes in data (cleared first).
+/* reader_next fills *it and appends the item's bytes to data, at it->off.
  * Returns 1 for an item, 0 at the end of all inputs, ERR_NOMEM. */
 int reader_next(reader *r, reader_item *it, buf *data);
 

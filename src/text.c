@@ -11,17 +11,31 @@
 
 enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_OTHER };
 
+/* ASCII_CLS gives the class of an ASCII byte without decoding. */
+static const unsigned char ASCII_CLS[128] = {
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_SPACE, C_NL, C_SPACE, C_SPACE, C_NL, C_OTHER, C_OTHER,
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_SPACE, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    C_DIGIT, C_DIGIT, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+};
+
 static int is_apos(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 static int is_hyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-static int cls(int32_t c) {
-  if (c < 0x80) {
-    if (c == '\n' || c == '\r') return C_NL;
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return C_SPACE;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
-    if (c >= '0' && c <= '9') return C_DIGIT;
-    return C_OTHER;
-  }
+static inline int cls(int32_t c) {
+  if (c < 0x80) return c < 0 ? C_SPACE : ASCII_CLS[c];
   if (c == 0x2028 || c == 0x2029 || c == 0x85) return C_NL;
   switch (utf8proc_category(c)) {
   case UTF8PROC_CATEGORY_ZS: return C_SPACE;
@@ -46,14 +60,14 @@ typedef struct cur {
   size_t n;
 } cur;
 
-static int32_t at(const cur *c, size_t i) {
+static inline int32_t at(const cur *c, size_t i) {
   if (i >= c->n) return -1;
   if ((unsigned char)c->z[i] < 0x80) return (unsigned char)c->z[i];
   size_t j = i;
   return utf8_decode(c->z, c->n, &j);
 }
 
-static size_t next(const cur *c, size_t i) {
+static inline size_t next(const cur *c, size_t i) {
   if (i >= c->n) return c->n;
   unsigned char b = (unsigned char)c->z[i];
   if (b < 0x80) return i + 1;
@@ -62,7 +76,7 @@ static size_t next(const cur *c, size_t i) {
   return j;
 }
 
-static int cls_at(const cur *c, size_t i) {
+static inline int cls_at(const cur *c, size_t i) {
   int32_t k = at(c, i);
   return k < 0 ? C_SPACE : cls(k);
 }
@@ -74,42 +88,45 @@ static int alnum_at(const cur *c, size_t i) {
 
 /* ---- word lists -------------------------------------------------------- */
 
-/* in_list looks for the lower-cased word w in a NUL-separated list. */
-static int in_list(const char *list, const char *w, size_t n) {
-  for (const char *p = list; *p; p += strlen(p) + 1)
-    if (strlen(p) == n && memcmp(p, w, n) == 0) return 1;
+/* in_list looks for the lower-cased word w[0..n) in a NULL-ended list. */
+static int in_list(const char *const *list, const char *w, size_t n) {
+  for (; *list; list++)
+    if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == 0) return 1;
   return 0;
 }
 
 /* Titles precede a name, so their period never ends a sentence. */
-static const char TITLES[] =
-    "mr\0mrs\0ms\0messrs\0mme\0dr\0prof\0gen\0lt\0col\0maj\0capt\0cpt\0sgt\0cpl\0pvt\0"
-    "adm\0brig\0cmdr\0cdr\0comdr\0gov\0sen\0rep\0reps\0rev\0hon\0pres\0amb\0supt\0insp\0"
-    "det\0atty\0gens\0lieut\0msgr\0fr\0sr\0sra\0srta\0dep\0sec\0ald\0\0";
+static const char *const TITLES[] = {
+    "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
+    "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "cdr", "comdr", "gov", "sen", "rep", "reps",
+    "rev", "hon", "pres", "amb", "supt", "insp", "det", "atty", "gens", "lieut", "msgr", "fr",
+    "sr", "sra", "srta", "dep", "sec", "ald", NULL};
 /* Abbreviations before a number: "No. 5", "Art. 51", "Jan. 5". */
-static const char BEFORE_NUMBER[] =
-    "no\0nos\0art\0arts\0vol\0vols\0p\0pp\0ch\0fig\0sec\0para\0jan\0feb\0mar\0apr\0"
-    "jun\0jul\0aug\0sep\0sept\0oct\0nov\0dec\0\0";
+static const char *const BEFORE_NUMBER[] = {
+    "no", "nos", "art", "arts", "vol", "vols", "p", "pp", "ch", "fig", "sec", "para", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
 /* Abbreviations that may also end a sentence ("... of Acme Inc. The ..."). */
-static const char GENERAL[] =
-    "inc\0corp\0co\0ltd\0plc\0bros\0dept\0est\0approx\0etc\0vs\0jr\0st\0govt\0intl\0"
-    "assn\0univ\0ave\0blvd\0rd\0mt\0ft\0cf\0mln\0bln\0pct\0yr\0yrs\0\0";
+static const char *const GENERAL[] = {
+    "inc", "corp", "co", "ltd", "plc", "bros", "dept", "est", "approx", "etc", "vs", "jr",
+    "st", "govt", "intl", "assn", "univ", "ave", "blvd", "rd", "mt", "ft", "cf", "mln", "bln",
+    "pct", "yr", "yrs", NULL};
 /* Words that begin sentences often: after an abbreviation that may end a
  * sentence (U.S., Inc.), a boundary is placed only before one of these. */
-static const char STARTERS[] =
-    "the\0a\0an\0he\0she\0it\0they\0we\0i\0you\0in\0on\0at\0but\0and\0this\0that\0these\0"
-    "those\0there\0its\0his\0her\0their\0our\0however\0meanwhile\0after\0before\0when\0"
-    "while\0if\0as\0for\0some\0many\0most\0no\0not\0one\0two\0three\0last\0earlier\0"
-    "later\0officials\0analysts\0mr\0mrs\0ms\0dr\0\0";
+static const char *const STARTERS[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but",
+    "and", "this", "that", "these", "those", "there", "its", "his", "her", "their", "our",
+    "however", "meanwhile", "after", "before", "when", "while", "if", "as", "for", "some",
+    "many", "most", "no", "not", "one", "two", "three", "last", "earlier", "later",
+    "officials", "analysts", "mr", "mrs", "ms", "dr", NULL};
 /* After a quote that ended with . ! ?, these continue the same sentence in text
  * that has no case to go by ("... order," he said). */
-static const char SPEECH[] =
-    "he\0she\0they\0it\0we\0i\0you\0said\0says\0added\0told\0asked\0according\0wrote\0"
-    "replied\0\0";
+static const char *const SPEECH[] = {
+    "he", "she", "they", "it", "we", "i", "you", "said", "says", "added", "told", "asked",
+    "according", "wrote", "replied", NULL};
 /* A headline's last word is not one of these (a wrapped line's often is). */
-static const char FUNCTION_WORDS[] =
-    "the\0a\0an\0of\0and\0or\0to\0in\0for\0with\0on\0at\0by\0from\0that\0as\0is\0was\0"
-    "were\0be\0its\0his\0her\0their\0said\0\0";
+static const char *const FUNCTION_WORDS[] = {
+    "the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "on", "at", "by", "from",
+    "that", "as", "is", "was", "were", "be", "its", "his", "her", "their", "said", NULL};
 
 static size_t lower_ascii(const char *z, size_t n, char *out, size_t cap) {
   if (n >= cap) return 0;
@@ -126,6 +143,7 @@ typedef struct tz {
   text_token *tok;
   uint32_t ntok, cap;
   int oom;
+  size_t nlet, nup; /* letters seen, and how many upper case: the casing */
 } tz;
 
 static void push(tz *t, size_t s, size_t e, uint32_t flags) {
@@ -159,6 +177,11 @@ static size_t clitic_len(const cur *c, size_t i) {
 static size_t word_end(const cur *c, size_t i) {
   size_t j = i;
   for (;;) {
+    /* the common case: a run of ASCII letters and digits */
+    while (j < c->n && (unsigned char)c->z[j] < 0x80 &&
+           (ASCII_CLS[(unsigned char)c->z[j]] == C_LETTER ||
+            ASCII_CLS[(unsigned char)c->z[j]] == C_DIGIT))
+      j++;
     int k = cls_at(c, j);
     if (k == C_LETTER || k == C_DIGIT) {
       j = next(c, j);
@@ -206,7 +229,18 @@ static size_t acronym_end(const cur *c, size_t w0, size_t w1) {
 static uint32_t case_flags(const cur *c, size_t s, size_t e) {
   int first = 1, nlet = 0, nup = 0;
   uint32_t f = 0;
-  for (size_t i = s; i < e; i = next(c, i)) {
+  size_t k = s;
+  for (; k < e && (unsigned char)c->z[k] < 0x80; k++) { /* ASCII first */
+    unsigned char ch = (unsigned char)c->z[k];
+    if (ASCII_CLS[ch] != C_LETTER) continue;
+    nlet++;
+    if (ch <= 'Z') {
+      nup++;
+      if (first) f |= TOK_CAP;
+    }
+    first = 0;
+  }
+  for (size_t i = k; i < e; i = next(c, i)) {
     int32_t ch = at(c, i);
     if (cls(ch) != C_LETTER) continue;
     nlet++;
@@ -271,6 +305,48 @@ static size_t punct_token(tz *t, size_t i, uint32_t *flags) {
   return j;
 }
 
+/* WORD_BYTE: bit 1 an ASCII letter, bit 2 upper case, bit 4 a digit; 0 for
+ * everything else, bytes of multibyte characters included. */
+static const unsigned char WORD_BYTE[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* plain_word scans an ASCII word at i that ends at a space or at punctuation
+ * that cannot join or abbreviate it; returns 0 (and the caller takes the
+ * general path) otherwise. Counts letters for the document's casing. */
+static int plain_word(tz *t, size_t i, size_t *end, uint32_t *flags) {
+  const unsigned char *z = (const unsigned char *)t->c.z;
+  size_t n = t->c.n, j = i;
+  unsigned nlet = 0, nup = 0;
+  unsigned m;
+  while (j < n && (m = WORD_BYTE[z[j]]) != 0) {
+    nlet += m & 1;
+    nup += (m >> 1) & 1;
+    j++;
+  }
+  if (j < n) {
+    unsigned char b = z[j];
+    if (b >= 0x80 || b == '.' || b == ',' || b == ':' || b == '/' || b == '-' || b == '&' ||
+        b == '\'')
+      return 0;
+  }
+  uint32_t f = 0;
+  if (nlet && z[i] >= 'A' && z[i] <= 'Z') f |= TOK_CAP;
+  if (nlet && nup == nlet) f |= TOK_UPPER;
+  t->nlet += nlet;
+  t->nup += nup;
+  *end = j;
+  *flags = f;
+  return 1;
+}
+
 /* tokenize splits the whole text; whitespace before each token is recorded in
  * its flags (TOK_SPACE, TOK_NL, TOK_PARA) for the sentence pass. */
 static int tokenize(tz *t) {
@@ -279,6 +355,10 @@ static int tokenize(tz *t) {
   uint32_t ws = TOK_PARA | TOK_NL | TOK_SPACE; /* the text start is a paragraph start */
   int nl_run = 2;
   while (i < c->n && !t->oom) {
+    if (c->z[i] == ' ' && (ws & TOK_SPACE)) { /* runs of spaces */
+      i++;
+      continue;
+    }
     int32_t ch = at(c, i);
     int k = cls(ch);
     if (k == C_SPACE || k == C_NL) {
@@ -295,8 +375,15 @@ static int tokenize(tz *t) {
     size_t e;
     uint32_t f;
     if (k == C_LETTER || k == C_DIGIT) {
+      uint32_t base = k == C_LETTER ? TOK_WORD : TOK_NUM;
+      if (plain_word(t, i, &e, &f)) { /* the fast path: most tokens of news */
+        push(t, i, e, base | f | ws);
+        ws = 0;
+        i = e;
+        continue;
+      }
       e = word_end(c, i);
-      f = (k == C_LETTER ? TOK_WORD : TOK_NUM) | case_flags(c, i, e);
+      f = base | case_flags(c, i, e);
       size_t ae = k == C_LETTER ? acronym_end(c, i, e) : 0;
       uint32_t ab = ae ? TOK_ABBR | TOK_ENDABLE : k == C_LETTER ? abbrev(c, i, e) : 0;
       if (ae) e = ae;
@@ -335,21 +422,17 @@ static size_t tok_lower(const text_doc *d, const text_token *t, char *w, size_t 
   return lower_ascii(d->z + t->start, t->end - t->start, w, cap);
 }
 
-static int tok_in(const text_doc *d, const text_token *t, const char *list) {
+static int tok_in(const text_doc *d, const text_token *t, const char *const *list) {
   char w[24];
   size_t n = tok_lower(d, t, w, sizeof w);
   if (n && w[n - 1] == '.') n--;
   return n && in_list(list, w, n);
 }
 
-static int casing(const char *z, size_t n) {
-  size_t up = 0, lo = 0;
-  size_t lim = n < (1u << 16) ? n : (1u << 16); /* a sample is enough */
-  for (size_t i = 0; i < lim; i++) {
-    unsigned char ch = (unsigned char)z[i];
-    up += ch >= 'A' && ch <= 'Z';
-    lo += ch >= 'a' && ch <= 'z';
-  }
+/* casing: from the letters of the plain words, is the text ALL CAPS (wire
+ * text), all lower case, or ordinary? */
+static int casing(size_t nlet, size_t up) {
+  size_t lo = nlet - up;
   if (up + lo < 20) return TEXT_MIXED;
   if (lo * 20 <= up + lo) return TEXT_UPPER;
   if (up * 100 <= up + lo) return TEXT_LOWER;
@@ -372,6 +455,11 @@ static int boundary_after(const text_doc *d, uint32_t i, uint32_t *last) {
   if (j >= n) return 0; /* the text ends: the caller closes the sentence anyway */
   if (!(t[j].flags & TOK_SPACE)) return 0;
   if (t[j].flags & TOK_PARA) return 1;
+  /* A line that opens with a bullet or other symbol after a full stop is a
+   * new item ("&", "*", "\u2022" list marks). */
+  if ((t[j].flags & TOK_NL) && (t[j].flags & TOK_PUNCT) &&
+      !(t[j].flags & (TOK_QUOTE | TOK_OPEN | TOK_CLOSE | TOK_TERM)))
+    return 1;
   /* Look past stray symbols ("&", "*", bullets) and opening quotes to a word. */
   uint32_t k = j;
   while (k < n && (t[k].flags & TOK_PUNCT) && !(t[k].flags & TOK_TERM) && k - j < 4) k++;
@@ -512,10 +600,10 @@ int text_segment(arena *a, const char *z, size_t n, text_doc *out) {
   if (n > TEXT_MAX_BYTES) return ERR_TOOBIG;
   out->z = z;
   out->n = n;
-  out->casing = casing(z, n);
-  tz t = {{z, n}, a, NULL, 0, 0, 0};
+  tz t = {{z, n}, a, NULL, 0, 0, 0, 0, 0};
   int rc = tokenize(&t);
   if (rc) return rc;
+  out->casing = casing(t.nlet, t.nup);
   out->tok = t.tok;
   out->ntok = t.ntok;
   return sentences(a, out);
