@@ -178,12 +178,11 @@ static int read_jsonl(arena *a, const reader_item *it, char *raw, size_t n, doc 
               line_label(it, lab, sizeof lab), nbad);
   const cJSON *text = fs.f[F_TEXT], *html = fs.f[F_HTML];
   if (cJSON_IsString(text)) {
+    /* The text is used in place; the tree lives until doc_release(). */
     d->z = text->valuestring;
     d->n = strlen(text->valuestring);
-    /* The text must outlive the cJSON tree. */
-    char *copy = arena_strndup(a, d->z, d->n);
-    if (!copy) rc = ERR_NOMEM;
-    d->z = copy;
+    d->json = root;
+    root = NULL;
   } else if (cJSON_IsString(html)) {
     char *t, *title;
     size_t nt;
@@ -245,6 +244,11 @@ static void apply_defaults(const doc_opts *o, arena *a, const reader_item *it, d
   if (!d->date) d->date = o->date;
   if (!d->source) d->source = o->source;
   if (!d->id) d->id = default_id(a, it);
+}
+
+void doc_release(doc *d) {
+  cJSON_Delete(d->json);
+  d->json = NULL;
 }
 
 int doc_read(const doc_opts *o, arena *a, const reader_item *it, char *raw, size_t n, doc *d) {

@@ -7,7 +7,7 @@
  * are recorded in doc.errors; doc.skipped says whether the document was coded.
  *
  * Everything is allocated from the arena passed in and lives until it is
- * reset. Thread-safe: a doc_opts is read-only and shared. */
+ * reset, except the parsed JSON line, which doc_release() frees. Thread-safe: a doc_opts is read-only and shared. */
 #ifndef DYAD_DOC_H
 #define DYAD_DOC_H
 
@@ -37,11 +37,16 @@ typedef struct doc {
   int skipped;       /* 1: not coded, see errors */
   const char *errors[DOC_MAX_ERRORS];
   size_t nerr;
+  void *json;        /* the parsed JSON line whose text d->z may point into */
 } doc;
 
 /* doc_read fills *d from the item it and its bytes raw[0..n) (which it may
  * modify). Returns ERR_OK (check d->skipped) or ERR_NOMEM. */
 int doc_read(const doc_opts *o, arena *a, const reader_item *it, char *raw, size_t n, doc *d);
+
+/* doc_release frees what d holds outside the arena (the parsed JSON); call it
+ * when done with d, whatever doc_read returned. Accepts a zeroed doc. */
+void doc_release(doc *d);
 
 /* doc_date_norm writes the YYYY-MM-DD at the start of s ("2025-05-09",
  * "1987-02-26T15:01:01") to out[11]; returns 1 if s holds a valid date. */

@@ -62,14 +62,16 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
   doc d;
   int rc = doc_read(&c->dopts, a, it, data, n, &d);
   if (rc == ERR_NOMEM) {
+    doc_release(&d);
     char msg[200];
     snprintf(msg, sizeof msg, "out of memory coding this document (%zu bytes); document skipped",
              n);
     jsonl_error(out, it->input, it->line, NULL, msg);
     return ERR_OK;
   }
-  if (rc) return rc;
+  if (rc) return doc_release(&d), rc;
   jsonl_doc(out, &d, c->flags);
+  doc_release(&d);
   atomic_fetch_add(&c->nerrors, d.nerr);
   if (!d.skipped) {
     atomic_fetch_add(&c->ndocs, 1);

@@ -88,45 +88,57 @@ static int alnum_at(const cur *c, size_t i) {
 
 /* ---- word lists -------------------------------------------------------- */
 
-/* in_list looks for the lower-cased word w[0..n) in a NULL-ended list. */
-static int in_list(const char *const *list, const char *w, size_t n) {
-  for (; *list; list++)
-    if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == 0) return 1;
+typedef struct word_list {
+  size_t n;
+  const char *z;
+} word_list;
+#define W(s) {sizeof(s) - 1, s}
+
+/* in_list looks for the lower-cased word w[0..n) in a list ended by {0, NULL}. */
+static int in_list(const word_list *list, const char *w, size_t n) {
+  for (; list->z; list++)
+    if (list->n == n && list->z[0] == w[0] && memcmp(list->z, w, n) == 0) return 1;
   return 0;
 }
 
 /* Titles precede a name, so their period never ends a sentence. */
-static const char *const TITLES[] = {
-    "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
-    "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "cdr", "comdr", "gov", "sen", "rep", "reps",
-    "rev", "hon", "pres", "amb", "supt", "insp", "det", "atty", "gens", "lieut", "msgr", "fr",
-    "sr", "sra", "srta", "dep", "sec", "ald", NULL};
+static const word_list TITLES[] = {
+    W("mr"), W("mrs"), W("ms"), W("messrs"), W("mme"), W("dr"), W("prof"), W("gen"), W("lt"),
+    W("col"), W("maj"), W("capt"), W("cpt"), W("sgt"), W("cpl"), W("pvt"), W("adm"), W("brig"),
+    W("cmdr"), W("cdr"), W("comdr"), W("gov"), W("sen"), W("rep"), W("reps"), W("rev"),
+    W("hon"), W("pres"), W("amb"), W("supt"), W("insp"), W("det"), W("atty"), W("gens"),
+    W("lieut"), W("msgr"), W("fr"), W("sr"), W("sra"), W("srta"), W("dep"), W("sec"), W("ald"), {0, NULL}};
 /* Abbreviations before a number: "No. 5", "Art. 51", "Jan. 5". */
-static const char *const BEFORE_NUMBER[] = {
-    "no", "nos", "art", "arts", "vol", "vols", "p", "pp", "ch", "fig", "sec", "para", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+static const word_list BEFORE_NUMBER[] = {
+    W("no"), W("nos"), W("art"), W("arts"), W("vol"), W("vols"), W("p"), W("pp"), W("ch"),
+    W("fig"), W("sec"), W("para"), W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"),
+    W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), {0, NULL}};
 /* Abbreviations that may also end a sentence ("... of Acme Inc. The ..."). */
-static const char *const GENERAL[] = {
-    "inc", "corp", "co", "ltd", "plc", "bros", "dept", "est", "approx", "etc", "vs", "jr",
-    "st", "govt", "intl", "assn", "univ", "ave", "blvd", "rd", "mt", "ft", "cf", "mln", "bln",
-    "pct", "yr", "yrs", NULL};
+static const word_list GENERAL[] = {
+    W("inc"), W("corp"), W("co"), W("ltd"), W("plc"), W("bros"), W("dept"), W("est"),
+    W("approx"), W("etc"), W("vs"), W("jr"), W("st"), W("govt"), W("intl"), W("assn"),
+    W("univ"), W("ave"), W("blvd"), W("rd"), W("mt"), W("ft"), W("cf"), W("mln"), W("bln"),
+    W("pct"), W("yr"), W("yrs"), {0, NULL}};
 /* Words that begin sentences often: after an abbreviation that may end a
  * sentence (U.S., Inc.), a boundary is placed only before one of these. */
-static const char *const STARTERS[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but",
-    "and", "this", "that", "these", "those", "there", "its", "his", "her", "their", "our",
-    "however", "meanwhile", "after", "before", "when", "while", "if", "as", "for", "some",
-    "many", "most", "no", "not", "one", "two", "three", "last", "earlier", "later",
-    "officials", "analysts", "mr", "mrs", "ms", "dr", NULL};
+static const word_list STARTERS[] = {
+    W("the"), W("a"), W("an"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"),
+    W("you"), W("in"), W("on"), W("at"), W("but"), W("and"), W("this"), W("that"), W("these"),
+    W("those"), W("there"), W("its"), W("his"), W("her"), W("their"), W("our"), W("however"),
+    W("meanwhile"), W("after"), W("before"), W("when"), W("while"), W("if"), W("as"), W("for"),
+    W("some"), W("many"), W("most"), W("no"), W("not"), W("one"), W("two"), W("three"),
+    W("last"), W("earlier"), W("later"), W("officials"), W("analysts"), W("mr"), W("mrs"),
+    W("ms"), W("dr"), {0, NULL}};
 /* After a quote that ended with . ! ?, these continue the same sentence in text
  * that has no case to go by ("... order," he said). */
-static const char *const SPEECH[] = {
-    "he", "she", "they", "it", "we", "i", "you", "said", "says", "added", "told", "asked",
-    "according", "wrote", "replied", NULL};
+static const word_list SPEECH[] = {
+    W("he"), W("she"), W("they"), W("it"), W("we"), W("i"), W("you"), W("said"), W("says"),
+    W("added"), W("told"), W("asked"), W("according"), W("wrote"), W("replied"), {0, NULL}};
 /* A headline's last word is not one of these (a wrapped line's often is). */
-static const char *const FUNCTION_WORDS[] = {
-    "the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "on", "at", "by", "from",
-    "that", "as", "is", "was", "were", "be", "its", "his", "her", "their", "said", NULL};
+static const word_list FUNCTION_WORDS[] = {
+    W("the"), W("a"), W("an"), W("of"), W("and"), W("or"), W("to"), W("in"), W("for"),
+    W("with"), W("on"), W("at"), W("by"), W("from"), W("that"), W("as"), W("is"), W("was"),
+    W("were"), W("be"), W("its"), W("his"), W("her"), W("their"), W("said"), {0, NULL}};
 
 static size_t lower_ascii(const char *z, size_t n, char *out, size_t cap) {
   if (n >= cap) return 0;
@@ -318,6 +330,58 @@ static const unsigned char WORD_BYTE[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* WORD_END_OK: 1 for a byte after which a plain ASCII word surely ends (not
+ * a joiner such as . , : / - & ' and not the start of a multibyte character). */
+static const unsigned char WORD_END_OK[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* ascii_run16 advances over ASCII letters and digits sixteen bytes at a time,
+ * counting letters and capitals; it stops at the first other byte, or where
+ * fewer than sixteen bytes remain (the scalar loop finishes). Measured: the
+ * byte loop's mispredicted exit was a fifth of the whole run on Reuters. */
+static inline size_t ascii_run16(const unsigned char *z, size_t j, size_t n, unsigned *nlet,
+                                 unsigned *nup) {
+  const __m128i a0 = _mm_set1_epi8('a' - 1), a1 = _mm_set1_epi8('z' + 1);
+  const __m128i u0 = _mm_set1_epi8('A' - 1), u1 = _mm_set1_epi8('Z' + 1);
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1);
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  while (j + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(z + j));
+    __m128i lo = _mm_or_si128(v, bit5); /* bytes >= 0x80 stay negative: never letters */
+    unsigned let = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(lo, a0), _mm_cmplt_epi8(lo, a1)));
+    unsigned up = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, u0), _mm_cmplt_epi8(v, u1)));
+    unsigned dig = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
+    unsigned stop = ~(let | dig) & 0xFFFFu;
+    unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
+    unsigned keep = k == 16 ? 0xFFFFu : (1u << k) - 1;
+    *nlet += (unsigned)__builtin_popcount(let & keep);
+    *nup += (unsigned)__builtin_popcount(up & keep);
+    j += k;
+    if (k < 16) break;
+  }
+  return j;
+}
+#else
+static inline size_t ascii_run16(const unsigned char *z, size_t j, size_t n, unsigned *nlet,
+                                 unsigned *nup) {
+  (void)z, (void)n, (void)nlet, (void)nup;
+  return j;
+}
+#endif
+
 /* plain_word scans an ASCII word at i that ends at a space or at punctuation
  * that cannot join or abbreviate it; returns 0 (and the caller takes the
  * general path) otherwise. Counts letters for the document's casing. */
@@ -326,16 +390,25 @@ static int plain_word(tz *t, size_t i, size_t *end, uint32_t *flags) {
   size_t n = t->c.n, j = i;
   unsigned nlet = 0, nup = 0;
   unsigned m;
+  j = ascii_run16(z, j, n, &nlet, &nup);
   while (j < n && (m = WORD_BYTE[z[j]]) != 0) {
     nlet += m & 1;
     nup += (m >> 1) & 1;
     j++;
   }
-  if (j < n) {
-    unsigned char b = z[j];
-    if (b >= 0x80 || b == '.' || b == ',' || b == ':' || b == '/' || b == '-' || b == '&' ||
-        b == '\'')
+  if (j < n && !WORD_END_OK[z[j]]) {
+    /* A comma, colon, slash or full stop ends the word unless it joins two
+     * numbers ("5,000", "5.93", "10:30") or, for the stop, it may belong to
+     * an abbreviation (all of which are short) or a name ("example.com"). */
+    unsigned char b = z[j], after = j + 1 < n ? z[j + 1] : ' ';
+    int joins = (WORD_BYTE[after] & 4) && (WORD_BYTE[z[j - 1]] & 4);
+    if (b == ',' || b == ':' || b == '/') {
+      if (joins) return 0;
+    } else if (b == '.') {
+      if (j - i <= 6 || WORD_BYTE[after] || after >= 0x80) return 0;
+    } else {
       return 0;
+    }
   }
   uint32_t f = 0;
   if (nlet && z[i] >= 'A' && z[i] <= 'Z') f |= TOK_CAP;
@@ -355,7 +428,8 @@ static int tokenize(tz *t) {
   uint32_t ws = TOK_PARA | TOK_NL | TOK_SPACE; /* the text start is a paragraph start */
   int nl_run = 2;
   while (i < c->n && !t->oom) {
-    if (c->z[i] == ' ' && (ws & TOK_SPACE)) { /* runs of spaces */
+    if (c->z[i] == ' ') { /* the common separator, without decoding */
+      ws |= TOK_SPACE;
       i++;
       continue;
     }
@@ -422,7 +496,7 @@ static size_t tok_lower(const text_doc *d, const text_token *t, char *w, size_t 
   return lower_ascii(d->z + t->start, t->end - t->start, w, cap);
 }
 
-static int tok_in(const text_doc *d, const text_token *t, const char *const *list) {
+static int tok_in(const text_doc *d, const text_token *t, const word_list *list) {
   char w[24];
   size_t n = tok_lower(d, t, w, sizeof w);
   if (n && w[n - 1] == '.') n--;

@@ -35,6 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     jsonl_doc(&b, &d, JSONL_SENTENCES);
     buf_free(&b);
   }
+  doc_release(&d);
   arena_free(&a);
   free(raw);
   return 0;
