@@ -21,7 +21,7 @@ typedef struct arena {
   arena_block *head; /* current block; older blocks follow */
   size_t block_size; /* size of a fresh block */
   size_t high;       /* most bytes ever held at once, for statistics */
-  size_t fail_after; /* test hook: fail the Nth allocation (0 = never) */
+  size_t fail_after; /* test hook: fail the Nth and every later allocation (0 = never) */
   size_t nalloc;     /* allocations since the last reset */
 } arena;
 

@@ -65,7 +65,11 @@ static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '
 
 void buf_json_str(buf *b, const char *z, size_t n) {
   /* Worst case every byte becomes \u00XX: reserve once, then write directly. */
-  if (n > (SIZE_MAX - 2) / 6 || buf_reserve(b, n * 6 + 2)) return;
+  if (n > (SIZE_MAX - 2) / 6) {
+    b->oom = 1;
+    return;
+  }
+  if (buf_reserve(b, n * 6 + 2)) return;
   char *o = b->z + b->n;
   *o++ = '"';
   size_t i = 0;

@@ -51,8 +51,12 @@ static void inline_text(buf *b, xmlNode *n) {
   for (xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) add_text(b, c->content);
     else if (c->type == XML_ELEMENT_NODE && !dropped(c)) {
-      if (!strcasecmp((const char *)c->name, "br")) buf_addc(b, ' ');
-      else inline_text(b, c);
+      /* a line break or a block nested in a block separates words */
+      int sep = !strcasecmp((const char *)c->name, "br") || in(BLOCKS, c->name) ||
+                !strcasecmp((const char *)c->name, "div");
+      if (sep) add_text(b, (const xmlChar *)" ");
+      if (strcasecmp((const char *)c->name, "br")) inline_text(b, c);
+      if (sep) add_text(b, (const xmlChar *)" ");
     }
   }
 }
@@ -100,18 +104,7 @@ static xmlNode *find(xmlNode *n, const char *name) {
 }
 
 static char *title_of(arena *a, xmlNode *root) {
-  xmlNode *t = NULL;
-  for (xmlNode *c = root; c && !t; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (!strcasecmp((const char *)c->name, "title")) t = c;
-    else {
-      xmlNode *head = c->children;
-      for (; head && !t; head = head->next)
-        if (head->type == XML_ELEMENT_NODE && !strcasecmp((const char *)head->name, "head"))
-          for (xmlNode *h = head->children; h; h = h->next)
-            if (h->type == XML_ELEMENT_NODE && !strcasecmp((const char *)h->name, "title")) t = h;
-    }
-  }
+  xmlNode *t = find(root, "title");
   if (!t) return NULL;
   buf b;
   buf_init(&b);
@@ -122,27 +115,24 @@ static char *title_of(arena *a, xmlNode *root) {
   return r;
 }
 
-static int valid_utf8(const char *z, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k = utf8_valid_len((const unsigned char *)z + i, n - i);
-    if (!k) return 0;
-    i += k;
-  }
-  return 1;
-}
-
 int html_extract(arena *a, const char *z, size_t n, char **text, size_t *ntext, char **title) {
   *text = NULL;
   *ntext = 0;
   *title = NULL;
   if (n > INT32_MAX) return ERR_TOOBIG;
+  /* No HTML_PARSE_NOIMPLIED: without an implied <html>, libxml2 2.9 nests
+   * every top-level element of a fragment in the first one. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-             HTML_PARSE_NOIMPLIED;
+             0;
   /* Valid UTF-8 is read as UTF-8; otherwise the page's own charset (or
    * libxml2's default) decides. */
-  const char *enc = valid_utf8(z, n) ? "UTF-8" : NULL;
+  const char *enc = utf8_is_valid(z, n) ? "UTF-8" : NULL;
   htmlDocPtr doc = htmlReadMemory(z, (int)n, NULL, enc, opts);
-  if (!doc) return n ? ERR_PARSE : ERR_OK;
+  if (!doc) {
+    if (n) return ERR_PARSE;
+    *text = arena_strndup(a, "", 0);
+    return *text ? ERR_OK : ERR_NOMEM;
+  }
   xmlNode *root = xmlDocGetRootElement(doc);
   buf b;
   buf_init(&b);

@@ -99,6 +99,7 @@ void json_write_value(buf *b, arena *a, const cJSON *v, size_t *nbad) {
     write_number(b, v->valuedouble);
   } else if (cJSON_IsString(v)) {
     const char *s = json_clean_string(a, v, nbad);
+    if (!s) b->oom = 1; /* out of memory: the caller sees buf.oom */
     buf_json_strz(b, s ? s : "");
   } else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
     int obj = cJSON_IsObject(v);

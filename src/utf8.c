@@ -26,6 +26,15 @@ size_t utf8_valid_len(const unsigned char *s, size_t n) {
   return 0;
 }
 
+int utf8_is_valid(const char *z, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_valid_len((const unsigned char *)z + i, n - i);
+    if (!k) return 0;
+    i += k;
+  }
+  return 1;
+}
+
 size_t utf8_encode(int32_t c, char *o) {
   if (c < 0x80) { o[0] = (char)c; return 1; }
   if (c < 0x800) { o[0] = (char)(0xC0 | (c >> 6)); o[1] = (char)(0x80 | (c & 0x3F)); return 2; }
@@ -99,10 +108,14 @@ static int may_change_under_nfc(int32_t c) {
   if (p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC) return 1;
   if (c >= 0x1161 && c <= 0x11C2) return 1; /* Hangul vowel and trailing jamo */
   if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) {
-    utf8proc_int32_t d[4];
+    /* Decompose and recompose this one character: a singleton such as
+     * U+212B comes back as another character (U+00C5). No allocation. */
+    utf8proc_int32_t d[8];
     int last = 0;
-    utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &last);
-    if (k == 1 && d[0] != c) return 1;
+    utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, &last);
+    if (k <= 0 || k > 8) return 1;
+    k = utf8proc_normalize_utf32(d, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (k != 1 || d[0] != c) return 1;
   }
   return 0;
 }

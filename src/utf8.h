@@ -46,6 +46,9 @@ static inline int32_t utf8_decode(const char *z, size_t n, size_t *i) {
 /* utf8_valid_len returns the length of the valid sequence at s[0..n), or 0. */
 size_t utf8_valid_len(const unsigned char *s, size_t n);
 
+/* utf8_is_valid tells whether z[0..n) is valid UTF-8 without NUL bytes. */
+int utf8_is_valid(const char *z, size_t n);
+
 /* utf8_encode writes c as UTF-8 into o (room for 4), returns bytes written. */
 size_t utf8_encode(int32_t c, char *o);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate dict/countries.txt, dyad's country and territory actor dictionary.
 
-Usage:  tools/gen_countries.py [--iso PATH] [--out PATH] [--check]
+Usage:  tools/gen_countries.py [--iso PATH] [--out PATH] [--check]   (default out: dict/countries.txt)
 
 The data below is hand-written. The only input is Debian's iso-codes file
 (default /usr/share/iso-codes/json/iso_3166-1.json, package "iso-codes"). From it
@@ -18,6 +18,7 @@ same folded name may not map to two different lines.
 """
 import argparse
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -892,7 +893,8 @@ def check(text):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--iso", default=ISO_DEFAULT)
-    ap.add_argument("--out", default="dict/countries.txt")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                  "..", "dict", "countries.txt"))
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     text, covered = build(a.iso)

@@ -1,0 +1,697 @@
+#include "dict.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "err.h"
+#include "utf8.h"
+
+#define NONE UINT32_MAX
+#define KEY_MAX 256
+#define MAX_INCLUDE_DEPTH 16
+
+/* ---- growable arrays (malloc) ----------------------------------------- */
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return ERR_OK;
+  size_t ncap = *cap ? *cap : 64;
+  while (ncap < need) ncap *= 2;
+  void *q = realloc(*p, ncap * size);
+  if (!q) return ERR_NOMEM;
+  *p = q;
+  *cap = ncap;
+  return ERR_OK;
+}
+
+/* ---- the builder ------------------------------------------------------ */
+
+typedef struct pending {
+  dict_entry e;
+  size_t code0; /* index of the first code in b->codes */
+} pending;
+
+typedef struct dset {
+  const char *name;
+  const char *const *members;
+  size_t n;
+} dset;
+
+struct dict_builder {
+  arena strings; /* every string and code array, handed to the dict */
+  pending *ents;
+  size_t nents, cap_ents;
+  dict_code *codes;
+  size_t ncodes, cap_codes;
+  dset *sets;
+  size_t nsets, cap_sets;
+  char **errors;
+  size_t nerrors, cap_errors;
+  int depth; /* !include nesting */
+};
+
+int dict_builder_new(dict_builder **out) {
+  dict_builder *b = calloc(1, sizeof *b);
+  if (!b) return ERR_NOMEM;
+  arena_init(&b->strings, 1 << 20);
+  *out = b;
+  return ERR_OK;
+}
+
+void dict_builder_free(dict_builder *b) {
+  if (!b) return;
+  arena_free(&b->strings);
+  free(b->ents);
+  free(b->codes);
+  free(b->sets);
+  for (size_t i = 0; i < b->nerrors; i++) free(b->errors[i]);
+  free(b->errors);
+  free(b);
+}
+
+const char *dict_builder_intern(dict_builder *b, const char *z, size_t n) {
+  return arena_strndup(&b->strings, z, n);
+}
+
+void dict_builder_report(dict_builder *b, const char *source, uint32_t line, const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  char *m = malloc(strlen(source) + strlen(msg) + 24);
+  if (!m || grow((void **)&b->errors, &b->cap_errors, b->nerrors + 1, sizeof *b->errors)) {
+    free(m);
+    return;
+  }
+  sprintf(m, "%s:%u: %s", source, line, msg);
+  b->errors[b->nerrors++] = m;
+}
+
+const char *const *dict_builder_errors(const dict_builder *b, size_t *n) {
+  *n = b->nerrors;
+  return (const char *const *)b->errors;
+}
+
+int dict_builder_add(dict_builder *b, int kind, const char *phrase, size_t n,
+                     const dict_code *codes, size_t ncodes, unsigned flags, const char *pattern,
+                     const char *source, uint32_t line) {
+  while (n && (phrase[0] == ' ' || phrase[0] == '\t')) phrase++, n--;
+  while (n && (phrase[n - 1] == ' ' || phrase[n - 1] == '\t')) n--;
+  if (!n) return ERR_PARSE;
+  if (grow((void **)&b->ents, &b->cap_ents, b->nents + 1, sizeof *b->ents) ||
+      grow((void **)&b->codes, &b->cap_codes, b->ncodes + ncodes, sizeof *b->codes))
+    return ERR_NOMEM;
+  pending *p = &b->ents[b->nents];
+  memset(p, 0, sizeof *p);
+  p->e.kind = (uint8_t)kind;
+  p->e.flags = (uint16_t)flags;
+  p->e.ncodes = (uint32_t)ncodes;
+  p->e.phrase = dict_builder_intern(b, phrase, n);
+  p->e.pattern = pattern;
+  p->e.source = source;
+  p->e.line = line;
+  p->code0 = b->ncodes;
+  if (!p->e.phrase) return ERR_NOMEM;
+  if (ncodes) memcpy(b->codes + b->ncodes, codes, ncodes * sizeof *codes);
+  b->ncodes += ncodes;
+  b->nents++;
+  return ERR_OK;
+}
+
+int dict_builder_set(dict_builder *b, const char *name, const char *const *members, size_t n) {
+  if (grow((void **)&b->sets, &b->cap_sets, b->nsets + 1, sizeof *b->sets)) return ERR_NOMEM;
+  const char **m = arena_alloc(&b->strings, (n ? n : 1) * sizeof *m);
+  const char *nm = dict_builder_intern(b, name, strlen(name));
+  if (!m || !nm) return ERR_NOMEM;
+  for (size_t i = 0; i < n; i++)
+    if (!(m[i] = dict_builder_intern(b, members[i], strlen(members[i])))) return ERR_NOMEM;
+  b->sets[b->nsets++] = (dset){nm, m, n};
+  return ERR_OK;
+}
+
+/* ---- dates ------------------------------------------------------------ */
+
+int32_t dict_date(const char *s, size_t n, int from) {
+  int v[3] = {0, 0, 0}, k = 0, digits = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      if (++digits > (k == 0 ? 4 : 2)) return -1;
+      v[k] = v[k] * 10 + (s[i] - '0');
+    } else if (s[i] == '-' && digits && k < 2) {
+      k++;
+      digits = 0;
+    } else {
+      return -1;
+    }
+  }
+  if (!digits || (k == 0 && digits != 4)) return -1;
+  int y = v[0], m = k >= 1 ? v[1] : (from ? 1 : 12), d = k >= 2 ? v[2] : (from ? 1 : 31);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
+/* ---- dyad's own format ------------------------------------------------ */
+
+typedef struct src {
+  dict_builder *b;
+  const char *path; /* interned */
+  uint32_t line;
+  int kind;
+} src;
+
+static char *trim(char *s) {
+  while (*s == ' ' || *s == '\t') s++;
+  char *e = s + strlen(s);
+  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+  *e = 0;
+  return s;
+}
+
+/* strip_comment cuts the line at an unescaped '#' and removes the escapes. */
+static void strip_comment(char *s) {
+  char *o = s;
+  for (char *p = s; *p; p++) {
+    if (*p == '\\' && p[1] == '#') {
+      *o++ = '#';
+      p++;
+    } else if (*p == '#') {
+      break;
+    } else {
+      *o++ = *p;
+    }
+  }
+  *o = 0;
+}
+
+static int kind_of(const char *w) {
+  if (!strcmp(w, "actors")) return DICT_ACTOR;
+  if (!strcmp(w, "agents")) return DICT_AGENT;
+  if (!strcmp(w, "discards")) return DICT_DISCARD;
+  if (!strcmp(w, "verbs")) return DICT_VERB;
+  return 0;
+}
+
+static unsigned flag_of(const char *w, size_t n) {
+  static const struct {
+    const char *name;
+    unsigned flag;
+  } F[] = {{"capital", DICT_F_CAPITAL}, {"demonym", DICT_F_DEMONYM}, {"person", DICT_F_PERSON},
+           {"igo", DICT_F_IGO},         {"ngo", DICT_F_NGO},         {"media", DICT_F_MEDIA},
+           {"company", DICT_F_COMPANY}, {"plural", DICT_F_PLURAL},   {"role-first", DICT_F_ROLE_FIRST}};
+  for (size_t i = 0; i < sizeof F / sizeof *F; i++)
+    if (strlen(F[i].name) == n && !memcmp(F[i].name, w, n)) return F[i].flag;
+  return 0;
+}
+
+static int valid_code(const char *c) {
+  size_t n = strlen(c);
+  if (!n || n >= DICT_CODE_MAX) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= '0' && c[i] <= '9'))) return 0;
+  return 1;
+}
+
+/* parse_flags takes every {flag} out of s; returns 0 on an unknown flag. */
+static int parse_flags(src *S, char *s, unsigned *flags) {
+  char *p;
+  while ((p = strchr(s, '{'))) {
+    char *q = strchr(p, '}');
+    if (!q) {
+      dict_builder_report(S->b, S->path, S->line, "'{' without '}'");
+      return 0;
+    }
+    for (char *w = p + 1; w < q;) {
+      while (w < q && (*w == ' ' || *w == ',')) w++;
+      char *e = w;
+      while (e < q && *e != ' ' && *e != ',') e++;
+      if (e > w) {
+        unsigned f = flag_of(w, (size_t)(e - w));
+        if (!f) {
+          dict_builder_report(S->b, S->path, S->line, "unknown flag '%.*s'", (int)(e - w), w);
+          return 0;
+        }
+        *flags |= f;
+      }
+      w = e;
+    }
+    memmove(p, q + 1, strlen(q + 1) + 1);
+  }
+  return 1;
+}
+
+/* parse_codes reads "CODE [@FROM..TO] ; CODE @FROM.." into codes. */
+static int parse_codes(src *S, char *rhs, dict_code *codes, size_t cap, size_t *n) {
+  *n = 0;
+  for (char *part = rhs; part;) {
+    char *semi = strchr(part, ';');
+    if (semi) *semi = 0;
+    char *t = trim(part);
+    part = semi ? semi + 1 : NULL;
+    if (!*t) continue;
+    if (*n == cap) {
+      dict_builder_report(S->b, S->path, S->line, "more than %zu codes", cap);
+      return 0;
+    }
+    dict_code *c = &codes[(*n)++];
+    c->from = DICT_OPEN_FROM;
+    c->to = DICT_OPEN_TO;
+    char *at = strchr(t, '@');
+    if (at) *at = 0;
+    char *code = trim(t);
+    if (!valid_code(code)) {
+      dict_builder_report(S->b, S->path, S->line, "bad code '%s' (A-Z and 0-9, at most %d)", code,
+                          DICT_CODE_MAX - 1);
+      return 0;
+    }
+    strcpy(c->code, code);
+    if (!at) continue;
+    char *range = trim(at + 1), *dots = strstr(range, "..");
+    if (!dots) {
+      dict_builder_report(S->b, S->path, S->line, "date range '%s' lacks '..'", range);
+      return 0;
+    }
+    size_t nf = (size_t)(dots - range), nt = strlen(dots + 2);
+    if (nf) c->from = dict_date(range, nf, 1);
+    if (nt) c->to = dict_date(dots + 2, nt, 0);
+    if (c->from < 0 || c->to < 0 || c->from > c->to) {
+      dict_builder_report(S->b, S->path, S->line, "bad date range '%s'", range);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static int add_names(src *S, char *names, const dict_code *codes, size_t n, unsigned flags) {
+  for (char *name = names; name;) {
+    char *bar = strchr(name, '|');
+    if (bar) *bar = 0;
+    char *t = trim(name);
+    name = bar ? bar + 1 : NULL;
+    if (!*t) {
+      dict_builder_report(S->b, S->path, S->line, "empty name between '|'");
+      continue;
+    }
+    int rc = dict_builder_add(S->b, S->kind, t, strlen(t), codes, n, flags, NULL, S->path, S->line);
+    if (rc == ERR_NOMEM) return rc;
+    if (rc) dict_builder_report(S->b, S->path, S->line, "name '%s' has no tokens", t);
+  }
+  return ERR_OK;
+}
+
+static int load_native(dict_builder *b, const char *path);
+
+static int directive(src *S, char *s) {
+  char *w = s + 1, *arg = w;
+  while (*arg && *arg != ' ' && *arg != '\t') arg++;
+  if (*arg) *arg++ = 0;
+  arg = trim(arg);
+  if (!strcmp(w, "kind")) {
+    int k = kind_of(arg);
+    if (!k) dict_builder_report(S->b, S->path, S->line, "unknown kind '%s'", arg);
+    else S->kind = k;
+    return ERR_OK;
+  }
+  if (!strcmp(w, "include")) {
+    char full[4096];
+    const char *slash = strrchr(S->path, '/');
+    if (arg[0] == '/' || !slash) snprintf(full, sizeof full, "%s", arg);
+    else snprintf(full, sizeof full, "%.*s/%s", (int)(slash - S->path), S->path, arg);
+    if (S->b->depth >= MAX_INCLUDE_DEPTH) {
+      dict_builder_report(S->b, S->path, S->line, "includes nested too deep (a cycle?)");
+      return ERR_OK;
+    }
+    S->b->depth++;
+    int rc = load_native(S->b, full);
+    S->b->depth--;
+    return rc == ERR_NOMEM ? rc : ERR_OK;
+  }
+  dict_builder_report(S->b, S->path, S->line, "unknown directive '!%s'", w);
+  return ERR_OK;
+}
+
+static int set_line(src *S, char *s) {
+  char *eq = strchr(s, '=');
+  if (!eq) {
+    dict_builder_report(S->b, S->path, S->line, "synonym set without '='");
+    return ERR_OK;
+  }
+  *eq = 0;
+  char *name = trim(s + 1);
+  const char *members[256];
+  size_t n = 0;
+  for (char *m = eq + 1; m && n < 256;) {
+    char *bar = strchr(m, '|');
+    if (bar) *bar = 0;
+    char *t = trim(m);
+    if (*t) members[n++] = t;
+    m = bar ? bar + 1 : NULL;
+  }
+  if (!*name || !n) {
+    dict_builder_report(S->b, S->path, S->line, "synonym set needs a name and members");
+    return ERR_OK;
+  }
+  return dict_builder_set(S->b, name, members, n);
+}
+
+static int entry_line(src *S, char *s) {
+  dict_code codes[16];
+  size_t n = 0;
+  unsigned flags = 0;
+  if (!S->kind) {
+    dict_builder_report(S->b, S->path, S->line, "entry before any '!kind' line");
+    return ERR_OK;
+  }
+  char *arrow = strstr(s, "=>");
+  if (!parse_flags(S, arrow ? arrow : s, &flags)) return ERR_OK;
+  if (arrow) {
+    *arrow = 0;
+    char *rhs = trim(arrow + 2);
+    if (S->kind == DICT_DISCARD && (!*rhs || !strcmp(rhs, "---"))) n = 0;
+    else if (!parse_codes(S, rhs, codes, 16, &n)) return ERR_OK;
+    if (!n && S->kind != DICT_DISCARD) {
+      dict_builder_report(S->b, S->path, S->line, "no code after '=>'");
+      return ERR_OK;
+    }
+  } else if (S->kind != DICT_DISCARD) {
+    dict_builder_report(S->b, S->path, S->line, "entry without '=>' and a code");
+    return ERR_OK;
+  }
+  return add_names(S, s, codes, n, flags);
+}
+
+static int read_file(const char *path, char **out, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return ERR_NOTFOUND;
+  size_t cap = 1 << 16, k = 0;
+  char *z = malloc(cap + 1);
+  while (z) {
+    size_t r = fread(z + k, 1, cap - k, f);
+    k += r;
+    if (k < cap) break;
+    char *y = cap > (1u << 30) ? NULL : realloc(z, cap * 2 + 1);
+    if (!y) {
+      free(z);
+      z = NULL;
+      break;
+    }
+    z = y;
+    cap *= 2;
+  }
+  fclose(f);
+  if (!z) return ERR_NOMEM;
+  z[k] = 0;
+  *out = z;
+  *n = k;
+  return ERR_OK;
+}
+
+static int load_native(dict_builder *b, const char *path) {
+  char *z;
+  size_t n;
+  src S = {b, dict_builder_intern(b, path, strlen(path)), 0, 0};
+  if (!S.path) return ERR_NOMEM;
+  int rc = read_file(path, &z, &n);
+  if (rc) {
+    if (rc == ERR_NOTFOUND) dict_builder_report(b, path, 0, "cannot open: %s", strerror(errno));
+    return rc;
+  }
+  for (char *line = z; line && !rc;) {
+    char *nl = memchr(line, '\n', (size_t)(z + n - line));
+    if (nl) *nl = 0;
+    S.line++;
+    size_t len = strlen(line);
+    if (line + len != (nl ? nl : z + n)) {
+      dict_builder_report(b, S.path, S.line, "NUL byte in line; line skipped");
+    } else if (!utf8_is_valid(line, len)) {
+      dict_builder_report(b, S.path, S.line, "invalid UTF-8; line skipped");
+    } else {
+      strip_comment(line);
+      char *s = trim(line);
+      if (*s == '!') rc = directive(&S, s);
+      else if (*s == '&') rc = set_line(&S, s);
+      else if (*s) rc = entry_line(&S, s);
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  free(z);
+  return rc;
+}
+
+/* ---- the compiled dictionary ----------------------------------------- */
+
+typedef struct vslot {
+  uint64_t hash;
+  const char *key;
+  uint32_t id;
+} vslot;
+
+typedef struct eslot {
+  uint64_t key; /* (node << 32 | token id) + 1; 0 marks an empty slot */
+  uint32_t child;
+} eslot;
+
+struct dict {
+  arena strings;   /* entry strings and codes, from the builder */
+  dict_entry *ents;
+  size_t nents;
+  dict_code *codes;
+  vslot *vocab;    /* open addressing, power of two */
+  size_t vcap, nvocab;
+  eslot *edges;
+  size_t ecap, nedges;
+  uint32_t (*node_ent)[4]; /* per node, the entry of each kind, or NONE */
+  size_t nnodes, cap_nodes;
+  size_t bytes;
+};
+
+static uint64_t hash_bytes(const char *z, size_t n) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 1099511628211ull;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 31;
+  x *= 0x7fb5d329728ea185ull;
+  x ^= x >> 27;
+  x *= 0x81dadef4bc2dd44dull;
+  return x ^ (x >> 33);
+}
+
+static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
+  for (size_t i = h & (d->vcap - 1);; i = (i + 1) & (d->vcap - 1)) {
+    const vslot *s = &d->vocab[i];
+    if (!s->key) return NONE;
+    if (s->hash == h && !strncmp(s->key, k, n) && s->key[n] == 0) return s->id;
+  }
+}
+
+static int vocab_rehash(dict *d) {
+  size_t ncap = d->vcap ? d->vcap * 2 : 1024;
+  vslot *nv = calloc(ncap, sizeof *nv);
+  if (!nv) return ERR_NOMEM;
+  for (size_t i = 0; i < d->vcap; i++) {
+    if (!d->vocab[i].key) continue;
+    size_t j = d->vocab[i].hash & (ncap - 1);
+    while (nv[j].key) j = (j + 1) & (ncap - 1);
+    nv[j] = d->vocab[i];
+  }
+  free(d->vocab);
+  d->vocab = nv;
+  d->vcap = ncap;
+  return ERR_OK;
+}
+
+static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
+  uint64_t h = hash_bytes(k, n);
+  if (d->vcap && (*id = vocab_find(d, k, n, h)) != NONE) return ERR_OK;
+  if ((d->nvocab + 1) * 2 > d->vcap && vocab_rehash(d)) return ERR_NOMEM;
+  const char *key = arena_strndup(&d->strings, k, n);
+  if (!key) return ERR_NOMEM;
+  size_t i = h & (d->vcap - 1);
+  while (d->vocab[i].key) i = (i + 1) & (d->vcap - 1);
+  d->vocab[i] = (vslot){h, key, (uint32_t)d->nvocab};
+  *id = (uint32_t)d->nvocab++;
+  return ERR_OK;
+}
+
+static uint32_t edge_find(const dict *d, uint32_t node, uint32_t tok) {
+  uint64_t key = ((uint64_t)node << 32 | tok) + 1;
+  for (size_t i = mix64(key) & (d->ecap - 1);; i = (i + 1) & (d->ecap - 1)) {
+    if (d->edges[i].key == key) return d->edges[i].child;
+    if (!d->edges[i].key) return NONE;
+  }
+}
+
+static int edge_rehash(dict *d) {
+  size_t ncap = d->ecap ? d->ecap * 2 : 4096;
+  eslot *ne = calloc(ncap, sizeof *ne);
+  if (!ne) return ERR_NOMEM;
+  for (size_t i = 0; i < d->ecap; i++) {
+    if (!d->edges[i].key) continue;
+    size_t j = mix64(d->edges[i].key) & (ncap - 1);
+    while (ne[j].key) j = (j + 1) & (ncap - 1);
+    ne[j] = d->edges[i];
+  }
+  free(d->edges);
+  d->edges = ne;
+  d->ecap = ncap;
+  return ERR_OK;
+}
+
+static int node_new(dict *d, uint32_t *id) {
+  if (grow((void **)&d->node_ent, &d->cap_nodes, d->nnodes + 1, sizeof *d->node_ent))
+    return ERR_NOMEM;
+  for (int k = 0; k < 4; k++) d->node_ent[d->nnodes][k] = NONE;
+  *id = (uint32_t)d->nnodes++;
+  return ERR_OK;
+}
+
+static int edge_add(dict *d, uint32_t node, uint32_t tok, uint32_t *child) {
+  if (d->ecap && (*child = edge_find(d, node, tok)) != NONE) return ERR_OK;
+  if ((d->nedges + 1) * 2 > d->ecap && edge_rehash(d)) return ERR_NOMEM;
+  if (node_new(d, child)) return ERR_NOMEM;
+  uint64_t key = ((uint64_t)node << 32 | tok) + 1;
+  size_t i = mix64(key) & (d->ecap - 1);
+  while (d->edges[i].key) i = (i + 1) & (d->ecap - 1);
+  d->edges[i] = (eslot){key, *child};
+  d->nedges++;
+  return ERR_OK;
+}
+
+/* insert puts entry ei on the path of its phrase's tokens. */
+static int insert(dict *d, arena *scratch, uint32_t ei) {
+  dict_entry *e = &d->ents[ei];
+  text_doc td;
+  int rc = text_segment(scratch, e->phrase, strlen(e->phrase), &td);
+  if (rc) return rc;
+  if (!td.ntok) return ERR_PARSE;
+  uint32_t node = 0;
+  char key[KEY_MAX];
+  for (uint32_t i = 0; i < td.ntok; i++) {
+    const text_token *t = &td.tok[i];
+    size_t k = text_key(e->phrase + t->start, t->end - t->start, key, sizeof key);
+    if (!k) return ERR_PARSE;
+    uint32_t id;
+    if ((rc = vocab_add(d, key, k, &id)) || (rc = edge_add(d, node, id, &node))) return rc;
+  }
+  e->ntok = (uint16_t)(td.ntok > UINT16_MAX ? UINT16_MAX : td.ntok);
+  d->node_ent[node][e->kind - 1] = ei; /* a later entry for the phrase wins */
+  return ERR_OK;
+}
+
+int dict_build(dict_builder *b, dict **out) {
+  dict *d = calloc(1, sizeof *d);
+  if (!d) return dict_builder_free(b), ERR_NOMEM;
+  d->strings = b->strings; /* the dict takes the builder's strings */
+  arena_init(&b->strings, 0);
+  d->ents = calloc(b->nents ? b->nents : 1, sizeof *d->ents);
+  d->codes = malloc((b->ncodes ? b->ncodes : 1) * sizeof *d->codes);
+  int rc = (!d->ents || !d->codes) ? ERR_NOMEM : ERR_OK;
+  uint32_t root;
+  if (!rc) rc = node_new(d, &root);
+  if (!rc) memcpy(d->codes, b->codes, b->ncodes * sizeof *d->codes);
+  arena scratch;
+  arena_init(&scratch, 1 << 16);
+  for (size_t i = 0; !rc && i < b->nents; i++) {
+    d->ents[i] = b->ents[i].e;
+    d->ents[i].codes = d->codes + b->ents[i].code0;
+    rc = insert(d, &scratch, (uint32_t)i);
+    if (rc == ERR_PARSE) rc = ERR_OK; /* a phrase with no tokens was reported when added */
+    arena_reset(&scratch);
+  }
+  arena_free(&scratch);
+  d->nents = b->nents;
+  d->bytes = d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
+             d->vcap * sizeof *d->vocab + d->ecap * sizeof *d->edges +
+             d->cap_nodes * sizeof *d->node_ent + d->strings.high;
+  dict_builder_free(b);
+  if (rc) {
+    dict_free(d);
+    return rc;
+  }
+  *out = d;
+  return ERR_OK;
+}
+
+void dict_free(dict *d) {
+  if (!d) return;
+  arena_free(&d->strings);
+  free(d->ents);
+  free(d->codes);
+  free(d->vocab);
+  free(d->edges);
+  free(d->node_ent);
+  free(d);
+}
+
+void dict_get_stats(const dict *d, dict_stats *st) {
+  memset(st, 0, sizeof *st);
+  st->entries = d->nents;
+  st->nodes = d->nnodes;
+  st->vocab = d->nvocab;
+  st->bytes = d->bytes;
+  for (size_t i = 0; i < d->nents; i++)
+    if (d->ents[i].kind < 5) st->by_kind[d->ents[i].kind]++;
+}
+
+void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
+  char key[KEY_MAX];
+  for (uint32_t i = 0; i < doc->ntok; i++) {
+    const text_token *t = &doc->tok[i];
+    size_t k = text_key(doc->z + t->start, t->end - t->start, key, sizeof key);
+    ids[i] = (k && d->vcap) ? vocab_find(d, key, k, hash_bytes(key, k)) : NONE;
+  }
+}
+
+const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
+                               unsigned kinds, uint32_t *len) {
+  /* At one length, a discard beats an actor, an actor an agent. */
+  static const int order[] = {DICT_DISCARD, DICT_ACTOR, DICT_AGENT, DICT_VERB};
+  const dict_entry *best = NULL;
+  uint32_t node = 0;
+  for (uint32_t j = i; j < end && ids[j] != NONE && d->ecap; j++) {
+    node = edge_find(d, node, ids[j]);
+    if (node == NONE) break;
+    for (int k = 0; k < 4; k++) {
+      uint32_t ei = d->node_ent[node][order[k] - 1];
+      if (ei != NONE && (kinds & (1u << order[k]))) {
+        best = &d->ents[ei];
+        *len = j - i + 1;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+const char *dict_code_on(const dict_entry *e, int32_t date) {
+  const char *open = NULL, *latest = NULL;
+  int32_t latest_to = -1;
+  for (uint32_t i = 0; i < e->ncodes; i++) {
+    const dict_code *c = &e->codes[i];
+    if (c->from == DICT_OPEN_FROM && c->to == DICT_OPEN_TO) open = c->code;
+    if (date && c->from <= date && date <= c->to && !(c->from == DICT_OPEN_FROM && c->to == DICT_OPEN_TO))
+      return c->code;
+    if (c->to > latest_to) latest_to = c->to, latest = c->code;
+  }
+  if (open) return open;
+  return date ? NULL : latest;
+}
+
+/* ---- loading by spec -------------------------------------------------- */
+
+int dict_import_tabari(dict_builder *b, const char *path);
+int dict_import_petrarch(dict_builder *b, const char *path);
+
+int dict_load(dict_builder *b, const char *spec) {
+  if (!strncmp(spec, "tabari:", 7)) return dict_import_tabari(b, spec + 7);
+  if (!strncmp(spec, "petrarch:", 9)) return dict_import_petrarch(b, spec + 9);
+  return load_native(b, spec);
+}
