@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "actor.h"
 #include "arena.h"
 #include "buf.h"
 #include "reader.h"
@@ -38,6 +39,7 @@ typedef struct doc {
   const char *errors[DOC_MAX_ERRORS];
   size_t nerr;
   void *json;        /* the parsed JSON line whose text d->z may point into */
+  actor_list actors; /* filled by the caller with actor_find(), or empty */
 } doc;
 
 /* doc_read fills *d from the item it and its bytes raw[0..n) (which it may

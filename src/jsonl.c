@@ -48,17 +48,61 @@ static void document_record(buf *out, const doc *d) {
   buf_adds(out, ",\"duplicate_of\":null}\n");
 }
 
+/* sentence_fields writes the fields every sentence-level record starts with. */
+static void sentence_fields(buf *out, const doc *d, const char *kind, uint32_t si) {
+  const text_sentence *s = &d->td.sent[si];
+  buf_adds(out, "{\"kind\":\"");
+  buf_adds(out, kind);
+  buf_adds(out, "\",\"doc\":");
+  buf_json_strz(out, d->id);
+  buf_adds(out, ",\"sent\":");
+  buf_json_int(out, si);
+  buf_adds(out, ",\"span\":");
+  buf_json_span(out, s->start, s->end);
+  buf_adds(out, ",\"text\":");
+  buf_json_str(out, d->z + s->start, s->end - s->start);
+}
+
+/* jsonl_actor writes an actor object {code, name, span}. */
+static void actor_object(buf *out, const doc *d, const actor_mention *m) {
+  buf_adds(out, "{\"code\":");
+  buf_json_strz(out, m->code);
+  buf_adds(out, ",\"name\":");
+  buf_json_str(out, d->z + m->start, m->end - m->start);
+  buf_adds(out, ",\"span\":");
+  buf_json_span(out, m->start, m->end);
+  buf_addc(out, '}');
+}
+
+static void pattern_of(buf *out, const dict_entry *e) {
+  if (!e) {
+    buf_adds(out, "null");
+    return;
+  }
+  buf_printf(out, "\"%s:%u\"", e->source, e->line);
+}
+
+static void mention_records(buf *out, const doc *d) {
+  for (size_t i = 0; i < d->actors.n; i++) {
+    const actor_mention *m = &d->actors.m[i];
+    sentence_fields(out, d, "mention", m->sent);
+    buf_adds(out, ",\"actor\":");
+    actor_object(out, d, m);
+    buf_adds(out, ",\"resolved_from\":");
+    if (m->from_start >= 0) buf_json_span(out, (size_t)m->from_start, (size_t)m->from_end);
+    else buf_adds(out, "null");
+    buf_adds(out, ",\"pattern\":");
+    pattern_of(out, m->entry);
+    buf_adds(out, ",\"agent\":");
+    pattern_of(out, m->agent);
+    buf_adds(out, "}\n");
+  }
+}
+
 static void sentence_records(buf *out, const doc *d) {
   for (uint32_t i = 0; i < d->td.nsent; i++) {
     const text_sentence *s = &d->td.sent[i];
-    buf_adds(out, "{\"kind\":\"sentence\",\"doc\":");
-    buf_json_strz(out, d->id);
-    buf_adds(out, ",\"sent\":");
-    buf_json_int(out, i);
-    buf_adds(out, ",\"span\":");
-    buf_json_span(out, s->start, s->end);
-    buf_adds(out, ",\"text\":");
-    buf_json_str(out, d->z + s->start, s->end - s->start);
+    sentence_fields(out, d, "sentence", i);
     buf_adds(out, ",\"tokens\":");
     buf_json_int(out, s->ntok);
     buf_adds(out, ",\"para\":");
@@ -73,4 +117,5 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   if (d->skipped) return;
   document_record(out, d);
   if (flags & JSONL_SENTENCES) sentence_records(out, d);
+  if (flags & JSONL_MENTIONS) mention_records(out, d);
 }

@@ -9,10 +9,11 @@
 #include "buf.h"
 #include "doc.h"
 
-enum { JSONL_SENTENCES = 1 << 0 };
+enum { JSONL_SENTENCES = 1 << 0, JSONL_MENTIONS = 1 << 1 };
 
 /* jsonl_doc appends the document's error records, its document record and,
- * with JSONL_SENTENCES, one sentence record per sentence. */
+ * with JSONL_SENTENCES, one sentence record per sentence, with JSONL_MENTIONS
+ * one mention record per actor mention (d->actors). */
 void jsonl_doc(buf *out, const doc *d, unsigned flags);
 
 /* jsonl_error appends one error record; line 0 and doc NULL are written as null. */

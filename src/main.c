@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "actor.h"
+#include "dict.h"
 #include "doc.h"
 #include "err.h"
 #include "html.h"
@@ -24,6 +26,9 @@ static const char USAGE[] =
     "\n"
     "commands:\n"
     "  code [options] [FILE|-]...   read news documents, write JSON Lines records\n"
+    "  dict [--dict SPEC]... [--no-default-dict]\n"
+    "                               load dictionaries, report their size, load time,\n"
+    "                               memory and every malformed line\n"
     "  version                      print the version\n"
     "  help                         this text\n"
     "\n"
@@ -33,6 +38,10 @@ static const char USAGE[] =
     "  --threads N         worker threads (default: number of cores)\n"
     "  -o FILE             write to FILE instead of standard output\n"
     "  --sentences         also emit a sentence record per sentence\n"
+    "  --mentions          also emit a mention record per actor mention\n"
+    "  --dict SPEC         load a dictionary too: a file in dyad's format, or\n"
+    "                      tabari:PATH or petrarch:PATH (repeatable)\n"
+    "  --no-default-dict   do not load dyad's own dictionaries (dict/dyad.txt)\n"
     "  --max-bytes N       largest document or JSON line accepted; larger ones are\n"
     "                      skipped with an error record (default 64M; K, M, G suffixes)\n"
     "  --stats             print documents, sentences, MB/s and peak memory to stderr\n"
@@ -44,6 +53,7 @@ static const char USAGE[] =
 typedef struct code_ctx {
   doc_opts dopts;
   unsigned flags;
+  const dict *dict; /* NULL when nothing needs it */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
 } code_ctx;
 
@@ -70,6 +80,14 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
     return ERR_OK;
   }
   if (rc) return doc_release(&d), rc;
+  if (c->dict && !d.skipped) {
+    int32_t date = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
+    if (actor_find(c->dict, a, &d.td, date > 0 ? date : 0, &d.actors)) {
+      doc_release(&d);
+      jsonl_error(out, it->input, it->line, d.id, "out of memory finding actors; document skipped");
+      return ERR_OK;
+    }
+  }
   jsonl_doc(out, &d, c->flags);
   doc_release(&d);
   atomic_fetch_add(&c->nerrors, d.nerr);
@@ -124,6 +142,75 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
 }
 
+/* default_dict finds dict/dyad.txt next to the executable (a build tree) or
+ * in ../share/dyad (an installed copy); writes it to out, or returns 0. */
+static int default_dict(char *out, size_t cap) {
+  char exe[4096];
+  ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (k <= 0) return 0;
+  exe[k] = 0;
+  char *slash = strrchr(exe, '/');
+  if (!slash) return 0;
+  *slash = 0;
+  static const char *const rel[] = {"/dict/dyad.txt", "/../share/dyad/dict/dyad.txt"};
+  for (size_t i = 0; i < 2; i++) {
+    snprintf(out, cap, "%s%s", exe, rel[i]);
+    if (access(out, R_OK) == 0) return 1;
+  }
+  return 0;
+}
+
+typedef struct dict_opts {
+  const char *specs[64];
+  size_t nspecs;
+  int no_default;
+} dict_opts;
+
+/* load_dicts builds the dictionary from dyad's own files and the --dict
+ * specs; malformed lines are printed (at most max_report) and skipped.
+ * Returns ERR_OK, or an error after printing why. */
+static int load_dicts(const dict_opts *o, int max_report, dict **out, size_t *nerrors) {
+  dict_builder *b;
+  if (dict_builder_new(&b)) return ERR_NOMEM;
+  int rc = ERR_OK;
+  char path[4200];
+  if (!o->no_default) {
+    if (default_dict(path, sizeof path)) rc = dict_load(b, path);
+    else fprintf(stderr, "dyad: dict/dyad.txt not found next to the executable; "
+                         "give --dict or --no-default-dict\n"), rc = ERR_NOTFOUND;
+  }
+  for (size_t i = 0; i < o->nspecs && rc != ERR_NOMEM; i++) {
+    int r = dict_load(b, o->specs[i]);
+    if (r && !rc) rc = r;
+  }
+  size_t n;
+  const char *const *errs = dict_builder_errors(b, &n);
+  for (size_t i = 0; i < n && (int)i < max_report; i++) fprintf(stderr, "dyad: %s\n", errs[i]);
+  if ((int)n > max_report) fprintf(stderr, "dyad: ... %zu more dictionary problems\n", n - (size_t)max_report);
+  *nerrors = n;
+  if (rc == ERR_NOMEM) {
+    dict_builder_free(b);
+    return rc;
+  }
+  rc = dict_build(b, out);
+  return rc;
+}
+
+/* dict_option takes --dict/--no-default-dict at argv[*i]; returns 1 if it did. */
+static int dict_option(dict_opts *o, int argc, char **argv, int *i, int *bad) {
+  if (!strcmp(argv[*i], "--no-default-dict")) {
+    o->no_default = 1;
+    return 1;
+  }
+  if (strcmp(argv[*i], "--dict")) return 0;
+  if (*i + 1 >= argc || o->nspecs == 64) {
+    *bad = 1;
+    return 1;
+  }
+  o->specs[o->nspecs++] = argv[++*i];
+  return 1;
+}
+
 static int usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, "dyad: ");
   fprintf(stderr, fmt, arg);
@@ -134,7 +221,9 @@ static int usage_error(const char *fmt, const char *arg) {
 static int cmd_code(int argc, char **argv) {
   code_ctx c;
   memset(&c, 0, sizeof c);
-  int threads = ncores(), stats = 0;
+  int threads = ncores(), stats = 0, bad = 0;
+  dict_opts dopts;
+  memset(&dopts, 0, sizeof dopts);
   size_t max_bytes = DEFAULT_MAX_BYTES;
   const char *outpath = NULL;
   const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -167,6 +256,12 @@ static int cmd_code(int argc, char **argv) {
     } else if (!strcmp(a, "--sentences")) {
       c.flags |= JSONL_SENTENCES;
       continue;
+    } else if (!strcmp(a, "--mentions")) {
+      c.flags |= JSONL_MENTIONS;
+      continue;
+    } else if (dict_option(&dopts, argc, argv, &i, &bad)) {
+      if (bad) return free(inputs), usage_error("%s needs a dictionary spec", a);
+      continue;
     } else if (!strcmp(a, "--stats")) {
       stats = 1;
       continue;
@@ -185,6 +280,16 @@ static int cmd_code(int argc, char **argv) {
     return 2;
   }
   html_init();
+  dict *dic = NULL;
+  if (c.flags & JSONL_MENTIONS) {
+    size_t nerr;
+    if (load_dicts(&dopts, 20, &dic, &nerr)) {
+      fprintf(stderr, "dyad: cannot load the dictionaries\n");
+      free(inputs);
+      return 2;
+    }
+    c.dict = dic;
+  }
   reader *r;
   if (reader_open(inputs, ninputs, max_bytes, &r)) {
     fprintf(stderr, "dyad: out of memory\n");
@@ -200,12 +305,40 @@ static int cmd_code(int argc, char **argv) {
   if (rc) fprintf(stderr, "dyad: stopped: %s%s\n", err_str(rc), rc == ERR_IO ? " writing output" : "");
   if (stats) print_stats(&c, &st, threads, secs > 0 ? secs : 1e-9);
   reader_close(r);
+  dict_free(dic);
   free(inputs);
   if (rc) return 1;
   if (atomic_load(&c.ndocs) == 0) {
     fprintf(stderr, "dyad: no document could be read (see the error records)\n");
     return 1;
   }
+  return 0;
+}
+
+static int cmd_dict(int argc, char **argv) {
+  dict_opts o;
+  memset(&o, 0, sizeof o);
+  int bad = 0;
+  for (int i = 0; i < argc; i++) {
+    if (!dict_option(&o, argc, argv, &i, &bad) || bad)
+      return usage_error("dict: unknown or incomplete option %s", argv[i]);
+  }
+  double t0 = now();
+  dict *d;
+  size_t nerr;
+  if (load_dicts(&o, 1000000, &d, &nerr)) return 1;
+  double secs = now() - t0;
+  dict_stats st;
+  dict_get_stats(d, &st);
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  printf("dictionary: %zu entries (%zu actors, %zu agents, %zu discards, %zu verb patterns), "
+         "%zu trie nodes, %zu distinct tokens, %.1f MB compiled\n",
+         st.entries, st.by_kind[DICT_ACTOR], st.by_kind[DICT_AGENT], st.by_kind[DICT_DISCARD],
+         st.by_kind[DICT_VERB], st.nodes, st.vocab, (double)st.bytes / 1e6);
+  printf("loaded in %.3f s, peak RSS %.1f MB, %zu malformed line(s) reported and skipped\n", secs,
+         (double)ru.ru_maxrss / 1024.0, nerr);
+  dict_free(d);
   return 0;
 }
 
@@ -216,6 +349,7 @@ int main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   if (!strcmp(cmd, "code")) return cmd_code(argc - 2, argv + 2);
+  if (!strcmp(cmd, "dict")) return cmd_dict(argc - 2, argv + 2);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("dyad %s\n", DYAD_VERSION);
     return 0;

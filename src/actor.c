@@ -1,0 +1,397 @@
+#include "actor.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+
+#define NONE UINT32_MAX
+#define KINDS_ALL ((1u << DICT_ACTOR) | (1u << DICT_AGENT) | (1u << DICT_DISCARD))
+#define MAX_ALIASES 128
+#define MAX_GAP 2 /* modifier words allowed between an actor and its agent */
+
+typedef struct alias {
+  char key[48];
+  uint32_t m; /* the mention it stands for */
+} alias;
+
+typedef struct ctx {
+  const dict *d;
+  arena *a;
+  const text_doc *td;
+  int32_t date;
+  uint32_t *ids;
+  actor_mention *m;
+  size_t n, cap;
+  alias al[MAX_ALIASES];
+  size_t nal;
+  uint32_t sent;
+  int oom;
+} ctx;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int tok_is(const ctx *c, uint32_t i, const char *const *words) {
+  const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
+  for (; *words; words++)
+    if (strlen(*words) == n && !strncasecmp(*words, z, n)) return 1;
+  return 0;
+}
+
+static const char *const STOP[] = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at",
+                                   "for", "with", "by", "from", "said", "says", "has", "have",
+                                   "had", "is", "are", "was", "were", "will", "would", "that",
+                                   "which", "who", "as", "but", "not", "also", "its", "their",
+                                   NULL};
+
+/* is_modifier: a word that may stand between an actor and its agent
+ * ("North Korean elite troops"): lower case, not a function word or verb. */
+static int is_modifier(const ctx *c, uint32_t i) {
+  const text_token *t = &c->td->tok[i];
+  if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_CLITIC))) return 0;
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
+  if (n >= 2 && z[n - 2] == 'e' && z[n - 1] == 'd') return 0; /* "attacked" */
+  return !tok_is(c, i, STOP);
+}
+
+static int is_possessive(const ctx *c, uint32_t i) {
+  const text_token *t = &c->td->tok[i];
+  return (t->flags & TOK_CLITIC) && (t->end - t->start <= 4);
+}
+
+static int country_like(const char *code) {
+  return strlen(code) >= 3 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+         strncmp(code, "MNC", 3) && strncmp(code, "---", 3);
+}
+
+/* compose writes base + role ("PRK" + "MIL"), without repeating a role the
+ * base already ends with; a person's code keeps its own role. */
+static void compose(char *out, const char *base, const char *role) {
+  size_t nb = strlen(base), nr = strlen(role);
+  if (nb >= nr && !strcmp(base + nb - nr, role)) nr = 0;
+  if (nb + nr >= ACTOR_CODE_MAX) nr = 0;
+  memcpy(out, base, nb);
+  memcpy(out + nb, role, nr);
+  out[nb + nr] = 0;
+}
+
+/* country_of: the part of a code that names the state (PRKGOV -> PRK); an
+ * organisation keeps its whole code. */
+static void country_of(char *out, const char *code) {
+  size_t n = country_like(code) ? 3 : strlen(code);
+  if (n >= ACTOR_CODE_MAX - 4) n = ACTOR_CODE_MAX - 4;
+  memcpy(out, code, n);
+  out[n] = 0;
+}
+
+static actor_mention *push(ctx *c, uint32_t tok, uint32_t ntok, const char *code) {
+  if (c->n == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 32;
+    actor_mention *p = arena_grow(c->a, c->m, c->cap * sizeof *p, ncap * sizeof *p);
+    if (!p) {
+      c->oom = 1;
+      return NULL;
+    }
+    c->m = p;
+    c->cap = ncap;
+  }
+  actor_mention *m = &c->m[c->n++];
+  memset(m, 0, sizeof *m);
+  m->sent = c->sent;
+  m->tok = tok;
+  m->ntok = ntok;
+  m->start = c->td->tok[tok].start;
+  m->end = c->td->tok[tok + ntok - 1].end;
+  snprintf(m->code, sizeof m->code, "%s", code);
+  m->from_start = m->from_end = -1;
+  if (country_like(code)) m->flags |= ACTOR_STATE;
+  return m;
+}
+
+static void resolved(actor_mention *m, const actor_mention *from) {
+  m->from_start = from->start;
+  m->from_end = from->end;
+}
+
+/* nearest looks back through the mentions of this and the previous sentence
+ * for one that satisfies want (flags all set) and lacks avoid. */
+static const actor_mention *nearest(const ctx *c, unsigned want, unsigned avoid) {
+  for (size_t i = c->n; i-- > 0;) {
+    const actor_mention *m = &c->m[i];
+    if (m->sent + 1 < c->sent) break;
+    if ((m->flags & want) == want && !(m->flags & avoid)) return m;
+  }
+  return NULL;
+}
+
+/* ---- aliases: later short forms of names ------------------------------- */
+
+static void alias_add(ctx *c, uint32_t tok, uint32_t mi) {
+  const text_token *t = &c->td->tok[tok];
+  if (!(t->flags & TOK_CAP) || t->end - t->start < 3 || c->nal == MAX_ALIASES) return;
+  alias *a = &c->al[c->nal];
+  if (!text_key(c->td->z + t->start, t->end - t->start, a->key, sizeof a->key)) return;
+  a->m = mi;
+  c->nal++;
+}
+
+/* alias_names registers the surname (the last token) of a person, and the
+ * family name that comes first in names like "Kim Jong-un". */
+static void alias_names(ctx *c, uint32_t tok, uint32_t ntok, uint32_t mi) {
+  if (ntok < 2) return;
+  uint32_t last = tok + ntok - 1;
+  alias_add(c, last, mi);
+  const text_token *t = &c->td->tok[last];
+  if (memchr(c->td->z + t->start, '-', t->end - t->start)) alias_add(c, tok, mi);
+}
+
+static const actor_mention *alias_find(const ctx *c, uint32_t i) {
+  const text_token *t = &c->td->tok[i];
+  if (!(t->flags & TOK_CAP) || (t->flags & TOK_UPPER && c->td->casing == TEXT_UPPER)) return NULL;
+  char key[48];
+  if (!text_key(c->td->z + t->start, t->end - t->start, key, sizeof key)) return NULL;
+  for (size_t k = c->nal; k-- > 0;)
+    if (!strcmp(c->al[k].key, key)) return &c->m[c->al[k].m];
+  return NULL;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+static const dict_entry *match(const ctx *c, uint32_t i, uint32_t end, unsigned kinds,
+                               uint32_t *len) {
+  return dict_longest(c->d, c->ids, i, end, kinds, len);
+}
+
+/* agent_after finds an agent at j, after an optional possessive and up to
+ * MAX_GAP modifier words; returns it and its first token in *at. */
+static const dict_entry *agent_after(const ctx *c, uint32_t j, uint32_t end, uint32_t *at,
+                                     uint32_t *len) {
+  if (j < end && is_possessive(c, j)) j++;
+  for (uint32_t g = 0; j < end && g <= MAX_GAP; g++, j++) {
+    const dict_entry *e = match(c, j, end, 1u << DICT_AGENT, len);
+    if (e) {
+      *at = j;
+      return e;
+    }
+    if (!is_modifier(c, j)) break;
+  }
+  return NULL;
+}
+
+/* name_after: capitalised words at j that the dictionary does not know, as
+ * after a title ("Ambassador Alexandr Matsegora"); returns how many (0-4). */
+static uint32_t name_after(const ctx *c, uint32_t j, uint32_t end) {
+  if (c->td->casing != TEXT_MIXED) return 0;
+  uint32_t k = 0, len;
+  while (j + k < end && k < 4) {
+    const text_token *t = &c->td->tok[j + k];
+    if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || (t->flags & TOK_ABBR)) break;
+    if (match(c, j + k, end, KINDS_ALL, &len)) break;
+    k++;
+  }
+  return k;
+}
+
+static int singular(const dict_entry *e) {
+  size_t n = strlen(e->phrase);
+  return n && e->phrase[n - 1] != 's' && !(e->flags & DICT_F_PLURAL);
+}
+
+/* title_name: after a singular title agent, a following unknown name is the
+ * same actor: a mention of its own, resolved from the title's mention. */
+static void title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t end) {
+  if (!singular(agent) || c->oom) return;
+  uint32_t k = name_after(c, j, end);
+  if (!k) return;
+  size_t mi = c->n - 1;
+  actor_mention *m = push(c, j, k, c->m[mi].code);
+  if (!m) return;
+  m->flags = (c->m[mi].flags & ACTOR_STATE) | ACTOR_PERSON;
+  m->agent = agent;
+  resolved(m, &c->m[mi]);
+  alias_names(c, j, k, (uint32_t)(c->n - 1));
+  if (k == 1) alias_add(c, j, (uint32_t)(c->n - 1));
+}
+
+static const char *role_of(const dict_entry *agent, int32_t date) {
+  const char *r = dict_code_on(agent, date);
+  return r ? r : "";
+}
+
+/* actor_at handles a dictionary actor at i; returns the token after it. */
+static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
+  const char *code = dict_code_on(e, c->date);
+  if (!code) return i + len;
+  uint32_t j = i + len, at, alen;
+  const dict_entry *ag = (e->flags & DICT_F_PERSON) ? NULL : agent_after(c, j, end, &at, &alen);
+  char buf[ACTOR_CODE_MAX];
+  if (ag) {
+    compose(buf, code, role_of(ag, c->date));
+    code = buf;
+    j = at + alen;
+  }
+  actor_mention *m = push(c, i, j - i, code);
+  if (!m) return end;
+  m->entry = e;
+  m->agent = ag;
+  if (e->flags & DICT_F_PERSON) {
+    m->flags |= ACTOR_PERSON;
+    alias_names(c, i, len, (uint32_t)(c->n - 1));
+  }
+  if (ag && !singular(ag)) m->flags |= ACTOR_PLURAL;
+  if (ag) title_name(c, ag, j, end);
+  return j;
+}
+
+/* agent_at handles an agent at i not preceded by its actor. */
+static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
+  uint32_t j = i + len, alen;
+  const char *role = role_of(ag, c->date);
+  /* a title before a known person: "President Vladimir Putin" */
+  const dict_entry *e = j < end ? match(c, j, end, 1u << DICT_ACTOR, &alen) : NULL;
+  if (e && (e->flags & DICT_F_PERSON)) {
+    uint32_t after = actor_at(c, e, j, alen, end);
+    if (c->n) {
+      actor_mention *m = &c->m[c->n - 1];
+      m->tok = i;
+      m->ntok = after - i;
+      m->start = c->td->tok[i].start;
+    }
+    return after;
+  }
+  /* "the government of Iraq", "troops of North Korea" */
+  uint32_t k = j;
+  if (k < end && tok_is(c, k, (const char *const[]){"of", NULL})) {
+    k++;
+    if (k < end && tok_is(c, k, (const char *const[]){"the", NULL})) k++;
+    e = k < end ? match(c, k, end, 1u << DICT_ACTOR, &alen) : NULL;
+    const char *code = e && !(e->flags & DICT_F_PERSON) ? dict_code_on(e, c->date) : NULL;
+    if (code) {
+      char buf[ACTOR_CODE_MAX];
+      compose(buf, code, role);
+      actor_mention *m = push(c, i, k + alen - i, buf);
+      if (!m) return end;
+      m->entry = e;
+      m->agent = ag;
+      if (!singular(ag)) m->flags |= ACTOR_PLURAL;
+      return k + alen;
+    }
+  }
+  /* alone: the country of the nearest actor, or unknown */
+  const actor_mention *near = nearest(c, ACTOR_STATE, 0);
+  char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
+  if (near) country_of(base, near->code);
+  else strcpy(base, "---");
+  compose(buf, base, role);
+  actor_mention *m = push(c, i, len, buf);
+  if (!m) return end;
+  m->agent = ag;
+  m->flags |= ACTOR_AGENT | (singular(ag) ? 0 : ACTOR_PLURAL);
+  if (near) resolved(m, near);
+  title_name(c, ag, j, end);
+  return j;
+}
+
+static const char *const IT[] = {"it", "its", "itself", NULL};
+static const char *const THEY[] = {"they", "their", "them", "themselves", NULL};
+static const char *const HE[] = {"he", "his", "him", "she", "her", "himself", "herself", NULL};
+static const char *const POSSESSIVE[] = {"its", "their", "his", "her", NULL};
+
+/* pronoun_at resolves a pronoun or "the country" at i; returns the next token,
+ * or i when there is none. */
+static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
+  const actor_mention *to = NULL;
+  uint32_t len = 1;
+  if (tok_is(c, i, IT)) {
+    to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT);
+  } else if (tok_is(c, i, HE)) {
+    to = nearest(c, ACTOR_PERSON, 0);
+  } else if (tok_is(c, i, THEY)) {
+    to = nearest(c, ACTOR_PLURAL, 0);
+    if (!to) to = nearest(c, 0, ACTOR_PERSON);
+  } else if (i + 1 < end && tok_is(c, i, (const char *const[]){"the", NULL}) &&
+             tok_is(c, i + 1, (const char *const[]){"country", "nation", NULL})) {
+    to = nearest(c, ACTOR_STATE, ACTOR_PERSON | ACTOR_AGENT);
+    len = 2;
+  } else {
+    return i;
+  }
+  if (!to) return i + len;
+  char code[ACTOR_CODE_MAX];
+  snprintf(code, sizeof code, "%s", to->code);
+  uint32_t at, alen;
+  const dict_entry *ag = NULL;
+  if (len == 1 && tok_is(c, i, POSSESSIVE)) ag = agent_after(c, i + 1, end, &at, &alen);
+  if (ag && ag->kind == DICT_AGENT) {
+    char base[ACTOR_CODE_MAX];
+    country_of(base, to->code);
+    compose(code, base, role_of(ag, c->date));
+    len = at + alen - i;
+  } else {
+    ag = NULL;
+  }
+  unsigned keep = to->flags & (ACTOR_PERSON | ACTOR_PLURAL | ACTOR_STATE);
+  actor_mention *m = push(c, i, len, code);
+  if (!m) return end;
+  m->flags = ACTOR_PRONOUN | (ag ? (to->flags & ACTOR_STATE) | (singular(ag) ? 0 : ACTOR_PLURAL) : keep);
+  m->entry = to->entry;
+  m->agent = ag;
+  resolved(m, to);
+  return i + len;
+}
+
+static uint32_t alias_at(ctx *c, uint32_t i, uint32_t end) {
+  const actor_mention *to = alias_find(c, i);
+  if (!to) return i;
+  /* "Kim" is not "Kim Yo-jong": the alias must stand alone */
+  if (i + 1 < end && (c->td->tok[i + 1].flags & TOK_CAP) && (c->td->tok[i + 1].flags & TOK_WORD))
+    return i;
+  actor_mention *m = push(c, i, 1, to->code);
+  if (!m) return end;
+  m->flags = ACTOR_ALIAS | (to->flags & (ACTOR_PERSON | ACTOR_STATE));
+  m->entry = to->entry;
+  resolved(m, to);
+  return i + 1;
+}
+
+static void sentence(ctx *c, const text_sentence *s) {
+  uint32_t i = s->tok, end = s->tok + s->ntok;
+  while (i < end && !c->oom) {
+    uint32_t len;
+    const dict_entry *e = match(c, i, end, KINDS_ALL, &len);
+    if (e && e->kind == DICT_DISCARD) i += len;
+    else if (e && e->kind == DICT_ACTOR) i = actor_at(c, e, i, len, end);
+    else if (e && e->kind == DICT_AGENT) i = agent_at(c, e, i, len, end);
+    else {
+      uint32_t k = pronoun_at(c, i, end);
+      if (k == i) k = alias_at(c, i, end);
+      i = k == i ? i + 1 : k;
+    }
+  }
+}
+
+int actor_find(const dict *d, arena *a, const text_doc *td, int32_t date, actor_list *out) {
+  out->m = NULL;
+  out->n = 0;
+  ctx *c = arena_calloc(a, 1, sizeof *c);
+  if (!c) return ERR_NOMEM;
+  c->d = d;
+  c->a = a;
+  c->td = td;
+  c->date = date;
+  c->ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
+  if (!c->ids) return ERR_NOMEM;
+  dict_keys(d, td, c->ids);
+  for (uint32_t s = 0; s < td->nsent && !c->oom; s++) {
+    c->sent = s;
+    sentence(c, &td->sent[s]);
+  }
+  if (c->oom) return ERR_NOMEM;
+  out->m = c->m;
+  out->n = c->n;
+  return ERR_OK;
+}
