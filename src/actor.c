@@ -202,19 +202,21 @@ static int singular(const dict_entry *e) {
 }
 
 /* title_name: after a singular title agent, a following unknown name is the
- * same actor: a mention of its own, resolved from the title's mention. */
-static void title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t end) {
-  if (!singular(agent) || c->oom) return;
+ * same actor: a mention of its own, resolved from the title's mention.
+ * Returns the token after the name (j when there is none). */
+static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t end) {
+  if (!singular(agent) || c->oom) return j;
   uint32_t k = name_after(c, j, end);
-  if (!k) return;
+  if (!k) return j;
   size_t mi = c->n - 1;
   actor_mention *m = push(c, j, k, c->m[mi].code);
-  if (!m) return;
+  if (!m) return end;
   m->flags = (c->m[mi].flags & ACTOR_STATE) | ACTOR_PERSON;
   m->agent = agent;
   resolved(m, &c->m[mi]);
   alias_names(c, j, k, (uint32_t)(c->n - 1));
   if (k == 1) alias_add(c, j, (uint32_t)(c->n - 1));
+  return j + k;
 }
 
 static const char *role_of(const dict_entry *agent, int32_t date) {
@@ -243,8 +245,7 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
     alias_names(c, i, len, (uint32_t)(c->n - 1));
   }
   if (ag && !singular(ag)) m->flags |= ACTOR_PLURAL;
-  if (ag) title_name(c, ag, j, end);
-  return j;
+  return ag ? title_name(c, ag, j, end) : j;
 }
 
 /* agent_at handles an agent at i not preceded by its actor. */
@@ -292,8 +293,7 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   m->agent = ag;
   m->flags |= ACTOR_AGENT | (singular(ag) ? 0 : ACTOR_PLURAL);
   if (near) resolved(m, near);
-  title_name(c, ag, j, end);
-  return j;
+  return title_name(c, ag, j, end);
 }
 
 static const char *const IT[] = {"it", "its", "itself", NULL};

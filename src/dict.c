@@ -142,6 +142,7 @@ int32_t dict_date(const char *s, size_t n, int from) {
       if (++digits > (k == 0 ? 4 : 2)) return -1;
       v[k] = v[k] * 10 + (s[i] - '0');
     } else if (s[i] == '-' && digits && k < 2) {
+      if (k == 0 && digits != 4) return -1; /* a four-digit year */
       k++;
       digits = 0;
     } else {
