@@ -28,7 +28,8 @@ FUZZERS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all test unit golden fuzz fuzz-replay bench demo install clean deps golden-update check-data
+.PHONY: all test unit golden fuzz fuzz-replay bench demo install clean deps golden-update check-data \
+        conformance
 all: dyad
 
 deps:
@@ -77,6 +78,14 @@ fuzz: deps
 	  echo "fuzzing $$f for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/$$f.new tests/fuzz/corpus/$$f \
 	    || exit 1; done
+
+build/conformance/%: tests/conformance/%.c $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
+
+DATA ?= ../shared/data
+conformance: deps all build/conformance/plover_actors
+	@tests/conformance/run.sh
 
 bench: deps all
 	@bench/run.sh

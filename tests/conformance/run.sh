@@ -1,0 +1,11 @@
+#!/bin/sh
+# make conformance: the figures measured against peers' suites and gold data
+# in ../shared/data. Each section prints its misses, then one summary line.
+cd "$(dirname "$0")/../.." || exit 1
+DATA=${DYAD_DATA:-../shared/data}
+if [ ! -d "$DATA/gold" ]; then echo "skipped: $DATA not found"; exit 0; fi
+OUT=build/conformance
+echo "== PLOVER gold dev: actors (issue 3)"
+build/conformance/plover_actors "$DATA/gold/plover_gsr_dev.jsonl" dict/dyad.txt > "$OUT/plover_actors.txt"
+grep -c '^MISS' "$OUT/plover_actors.txt" | sed 's/^/  misses listed in build\/conformance\/plover_actors.txt: /'
+tail -1 "$OUT/plover_actors.txt"
