@@ -163,7 +163,8 @@ static const actor_mention *alias_find(const ctx *c, uint32_t i) {
 
 static const dict_entry *match(const ctx *c, uint32_t i, uint32_t end, unsigned kinds,
                                uint32_t *len) {
-  return dict_longest(c->d, c->ids, i, end, kinds, len);
+  const dict_entry *e = dict_longest(c->d, c->ids, i, end, kinds, len);
+  return e && dict_case_ok(e, c->td, i, *len) ? e : NULL;
 }
 
 /* agent_after finds an agent at j, after an optional possessive and up to

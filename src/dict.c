@@ -202,7 +202,8 @@ static unsigned flag_of(const char *w, size_t n) {
     unsigned flag;
   } F[] = {{"capital", DICT_F_CAPITAL}, {"demonym", DICT_F_DEMONYM}, {"person", DICT_F_PERSON},
            {"igo", DICT_F_IGO},         {"ngo", DICT_F_NGO},         {"media", DICT_F_MEDIA},
-           {"company", DICT_F_COMPANY}, {"plural", DICT_F_PLURAL},   {"role-first", DICT_F_ROLE_FIRST}};
+           {"company", DICT_F_COMPANY}, {"plural", DICT_F_PLURAL},   {"role-first", DICT_F_ROLE_FIRST},
+           {"case", DICT_F_CASE}};
   for (size_t i = 0; i < sizeof F / sizeof *F; i++)
     if (strlen(F[i].name) == n && !memcmp(F[i].name, w, n)) return F[i].flag;
   return 0;
@@ -670,6 +671,21 @@ const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, u
     }
   }
   return best;
+}
+
+int dict_case_ok(const dict_entry *e, const text_doc *doc, uint32_t i, uint32_t len) {
+  if (!(e->flags & DICT_F_CASE)) return 1;
+  if (doc->casing == TEXT_UPPER) return 0;
+  /* compare the phrase with the text token by token, ignoring the spacing */
+  const char *p = e->phrase;
+  for (uint32_t k = i; k < i + len; k++) {
+    const text_token *t = &doc->tok[k];
+    while (*p == ' ') p++;
+    size_t n = t->end - t->start;
+    if (strncmp(p, doc->z + t->start, n)) return 0;
+    p += n;
+  }
+  return 1;
 }
 
 const char *dict_code_on(const dict_entry *e, int32_t date) {

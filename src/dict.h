@@ -33,6 +33,7 @@ enum {
   DICT_F_COMPANY = 1 << 6,
   DICT_F_ROLE_FIRST = 1 << 7, /* an agent whose role goes before the actor code */
   DICT_F_PLURAL = 1 << 8,     /* the phrase names several (troops, officials) */
+  DICT_F_CASE = 1 << 9,       /* matches only with the case as written ("US", not "us") */
 };
 
 /* Dates are integers YYYYMMDD; DICT_OPEN_FROM and DICT_OPEN_TO leave a side open. */
@@ -115,6 +116,11 @@ void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids);
  * kinds is a mask of (1 << DICT_ACTOR) ... to accept. */
 const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
                                unsigned kinds, uint32_t *len);
+
+/* dict_case_ok tells whether an entry may match the tokens [i, i+len) of doc:
+ * always, unless it has DICT_F_CASE; then the text must have the phrase's
+ * exact case, and ALL-CAPS text (where case says nothing) never matches. */
+int dict_case_ok(const dict_entry *e, const text_doc *doc, uint32_t i, uint32_t len);
 
 /* dict_code_on returns the entry's code valid on date (YYYYMMDD, 0 when the
  * date is unknown: then the open-ended or latest code), or NULL. */

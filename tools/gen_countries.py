@@ -619,7 +619,8 @@ C("USA", "United States",
          "# 'Washington' (the capital metonym) is kept; the Post, the Times and Voice of America are USAMED, and",
          "# Washington State, George Washington and other non-government uses are discarded.",
          "# 'America' loses to the longer Latin/South/North America (regions, below) and Central America (discarded)."],
-  extra=["Washington | Washington, D.C. | Washington D.C. | Washington DC => USA {capital}",
+  extra=["US => USA {case}  # only in capitals: the pronoun 'us' does not match",
+         "Washington | Washington, D.C. | Washington D.C. | Washington DC => USA {capital}",
          "# hyphenated forms are single tokens; the spaced forms would otherwise code the other country too",
          "African American | African Americans | African-American | African-Americans | Asian American | "
          "Asian Americans | Asian-American | Asian-Americans | Mexican American | Mexican Americans | "
@@ -844,7 +845,7 @@ def build(iso_path):
 LINE = re.compile(r"^(?P<names>[^=#]+?)\s*=>\s*(?P<codes>.+?)(?:\s+\{(?P<flag>[a-z]+)\})?\s*(?:#.*)?$")
 CODESEG = re.compile(r"^(?P<code>[A-Z0-9]+)(?:\s+@(?P<from>[0-9-]*)\.\.(?P<to>[0-9-]*))?$")
 DATE = re.compile(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
-FLAGS = {"capital", "demonym", "igo", "ngo", "person", "media", "company"}
+FLAGS = {"capital", "demonym", "igo", "ngo", "person", "media", "company", "case", "plural"}
 
 
 def check(text):

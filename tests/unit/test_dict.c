@@ -31,9 +31,12 @@ static dict *load(const char *name, size_t *nerr, const char *const **errs) {
   assert_int_equal(dict_builder_new(&b), 0);
   dict_load(b, path);
   static char *saved[64];
+  static size_t nsaved;
+  for (size_t i = 0; i < nsaved; i++) free(saved[i]); /* the previous call's */
   size_t n;
   const char *const *e = dict_builder_errors(b, &n);
-  for (size_t i = 0; i < n && i < 64; i++) saved[i] = strdup(e[i]);
+  nsaved = n < 64 ? n : 64;
+  for (size_t i = 0; i < nsaved; i++) saved[i] = strdup(e[i]);
   *nerr = n;
   if (errs) *errs = (const char *const *)saved;
   dict *d;
@@ -211,6 +214,9 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
   (void)state;
+  size_t nerr;
+  write_file("empty.txt", "");
+  dict_free(load("empty.txt", &nerr, NULL)); /* frees the last saved reports */
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   return system(cmd);
