@@ -598,7 +598,7 @@ int dict_build(dict_builder *b, dict **out) {
   int rc = (!d->ents || !d->codes) ? ERR_NOMEM : ERR_OK;
   uint32_t root;
   if (!rc) rc = node_new(d, &root);
-  if (!rc) memcpy(d->codes, b->codes, b->ncodes * sizeof *d->codes);
+  if (!rc && b->ncodes) memcpy(d->codes, b->codes, b->ncodes * sizeof *d->codes);
   arena scratch;
   arena_init(&scratch, 1 << 16);
   for (size_t i = 0; !rc && i < b->nents; i++) {
