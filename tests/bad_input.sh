@@ -62,6 +62,15 @@ if [ -n "$rss" ] && [ "$rss" -lt 50 ]; then ok huge-line-memory; else fail huge-
 expect huge-line-allowed '"doc":"huge"' '"bytes":100000000'
 rm -f "$T/huge.jsonl"
 
+# a long input streams: memory does not grow with the input's size
+yes '{"text":"Envoys met in Geneva on Monday and agreed to meet again in May."}' | head -n 400000 > "$T/long.jsonl"
+# (ASan keeps freed memory in a quarantine; keep it small for this check)
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=1" "$DYAD" code --stats --threads 2 "$T/long.jsonl" > /dev/null 2> "$T/err"
+rss=$(sed -n 's/.*peak RSS \([0-9]*\)\..*/\1/p' "$T/err")
+docs=$(sed -n 's/^dyad: \([0-9]*\) documents.*/\1/p' "$T/err")
+if [ "$docs" = 400000 ] && [ -n "$rss" ] && [ "$rss" -lt 50 ]; then ok streaming-memory; else fail streaming-memory "$docs documents, peak RSS ${rss:-?} MB for a 28 MB input"; fi
+rm -f "$T/long.jsonl"
+
 # an empty file, a missing file, a directory
 : > "$T/empty.txt"
 run "$T/empty.txt" "$T/missing.txt" "$T" "$T/good.jsonl"
