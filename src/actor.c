@@ -225,11 +225,59 @@ static const char *role_of(const dict_entry *agent, int32_t date) {
   return r ? r : "";
 }
 
+/* Money named after a country is not the country: "Swiss francs",
+ * "the U.S. dollar", "Canadian dollars". */
+static const char *const CURRENCY[] = {
+    "dollar", "dollars", "franc", "francs", "yen", "mark", "marks", "pound", "pounds", "sterling",
+    "crown", "crowns", "krona", "kronor", "krone", "kroner", "peso", "pesos", "lira", "lire",
+    "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "dinar", "dinars",
+    "riyal", "riyals", "rial", "rials", "shekel", "shekels", "rand", "real", "reais", "euro",
+    "euros", "guilder", "guilders", "escudo", "escudos", "peseta", "pesetas", "drachma",
+    "drachmas", "schilling", "schillings", "baht", "ringgit", "rupiah", "naira", "cedi", "shilling",
+    "shillings", "zloty", "forint", "lev", "leu", "hryvnia", "dirham", "dirhams", "bonds", "bond",
+    "treasuries", "gilts", NULL};
+
+/* Words that end a company's name: "Swiss Bank Corp", "American Express". */
+static const char *const COMPANY[] = {
+    "bank", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "co", "co.", "company",
+    "group", "airlines", "airways", "express", "motors", "holdings", "industries", "petroleum",
+    "steel", "telecom", "plc", "ag", "sa", "nv", "bv", "gmbh", "insurance", "securities",
+    "brewery", "breweries", "chemical", "chemicals", "electric", "mining", "shipping", NULL};
+
+/* company_after: capitalised words at j (at most three) of which the last
+ * ends a company name; returns how many, else 0. */
+static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end) {
+  if (c->td->casing == TEXT_LOWER) return 0;
+  uint32_t k = 0, found = 0;
+  while (j + k < end && k < 3) {
+    const text_token *t = &c->td->tok[j + k];
+    if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP)) break;
+    k++;
+    if (tok_is(c, j + k - 1, COMPANY)) found = k;
+  }
+  return found;
+}
+
 /* actor_at handles a dictionary actor at i; returns the token after it. */
 static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
   const char *code = dict_code_on(e, c->date);
   if (!code) return i + len;
   uint32_t j = i + len, at, alen;
+  if (!(e->flags & DICT_F_PERSON)) {
+    uint32_t k = j < end && is_possessive(c, j) ? j + 1 : j;
+    if (k < end && tok_is(c, k, CURRENCY)) return k + 1;
+    uint32_t nco = company_after(c, j, end);
+    if (nco) { /* a company named for its country is the country's business */
+      char buf[ACTOR_CODE_MAX];
+      char base[ACTOR_CODE_MAX];
+      country_of(base, code);
+      compose(buf, base, "BUS");
+      actor_mention *m = push(c, i, j + nco - i, buf);
+      if (!m) return end;
+      m->entry = e;
+      return j + nco;
+    }
+  }
   const dict_entry *ag = (e->flags & DICT_F_PERSON) ? NULL : agent_after(c, j, end, &at, &alen);
   char buf[ACTOR_CODE_MAX];
   if (ag) {

@@ -21,6 +21,7 @@ static const char DICT[] =
     "Pyongyang => PRK {capital}\n"
     "Russia => RUS\n"
     "Russian | Russians => RUS {demonym}\n"
+    "U.S. => USA\n"
     "Moscow => RUS {capital}\n"
     "Ukrainian => UKR {demonym}\n"
     "Iraq => IRQ\n"
@@ -107,6 +108,10 @@ static const acase CASES[] = {
      20241101, "Vladimir Putin=RUSGOV; He=RUSGOV<-Vladimir Putin; Pyongyang=PRK"},
     {"the country resolves to the nearest state", "Russia is large. The country is cold.",
      20241101, "Russia=RUS; The country=RUS<-Russia"},
+    {"money named after a country is not the country", "Russian roubles and U.S. dollars fell.",
+     20241101, ""},
+    {"a company named for its country is its business", "Russian Steel Group said it would sell.",
+     20241101, "Russian Steel Group=RUSBUS; it=RUSBUS<-Russian Steel Group"},
     {"a pronoun two sentences away is not resolved", "Russia spoke. Rain fell. It stopped.",
      20241101, "Russia=RUS"},
 };
