@@ -297,6 +297,25 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   return ag ? title_name(c, ag, j, end) : j;
 }
 
+#define LOOKAHEAD 40
+
+/* country_ahead finds the first country-level actor in the tokens after j
+ * (within LOOKAHEAD) and writes its country to out; returns 0 if none. */
+static int country_ahead(const ctx *c, uint32_t j, uint32_t end, char *out) {
+  uint32_t len, lim = end - j > LOOKAHEAD ? j + LOOKAHEAD : end;
+  for (uint32_t k = j; k < lim; k++) {
+    const dict_entry *e = match(c, k, end, (1u << DICT_ACTOR) | (1u << DICT_DISCARD), &len);
+    if (!e) continue;
+    const char *code = e->kind == DICT_ACTOR ? dict_code_on(e, c->date) : NULL;
+    if (code && country_like(code)) {
+      country_of(out, code);
+      return 1;
+    }
+    k += len - 1;
+  }
+  return 0;
+}
+
 /* agent_at handles an agent at i not preceded by its actor. */
 static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
   uint32_t j = i + len, alen;
@@ -331,11 +350,13 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
       return k + alen;
     }
   }
-  /* alone: the country of the nearest actor, or unknown */
+  /* alone: the country of the nearest actor before it, else of the first
+   * one after it in the sentence ("President Omar el-Bashir ... in Sudan"),
+   * else unknown */
   const actor_mention *near = nearest(c, ACTOR_STATE, 0);
   char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
   if (near) country_of(base, near->code);
-  else strcpy(base, "---");
+  else if (!country_ahead(c, j, end, base)) strcpy(base, "---");
   compose(buf, base, role);
   actor_mention *m = push(c, i, len, buf);
   if (!m) return end;

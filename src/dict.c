@@ -203,7 +203,7 @@ static unsigned flag_of(const char *w, size_t n) {
   } F[] = {{"capital", DICT_F_CAPITAL}, {"demonym", DICT_F_DEMONYM}, {"person", DICT_F_PERSON},
            {"igo", DICT_F_IGO},         {"ngo", DICT_F_NGO},         {"media", DICT_F_MEDIA},
            {"company", DICT_F_COMPANY}, {"plural", DICT_F_PLURAL},   {"role-first", DICT_F_ROLE_FIRST},
-           {"case", DICT_F_CASE}};
+           {"case", DICT_F_CASE},       {"place", DICT_F_PLACE}};
   for (size_t i = 0; i < sizeof F / sizeof *F; i++)
     if (strlen(F[i].name) == n && !memcmp(F[i].name, w, n)) return F[i].flag;
   return 0;

@@ -34,6 +34,7 @@ enum {
   DICT_F_ROLE_FIRST = 1 << 7, /* an agent whose role goes before the actor code */
   DICT_F_PLURAL = 1 << 8,     /* the phrase names several (troops, officials) */
   DICT_F_CASE = 1 << 9,       /* matches only with the case as written ("US", not "us") */
+  DICT_F_PLACE = 1 << 10,     /* a city or region: coded as its country, and a location */
 };
 
 /* Dates are integers YYYYMMDD; DICT_OPEN_FROM and DICT_OPEN_TO leave a side open. */
