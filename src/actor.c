@@ -202,22 +202,45 @@ static int singular(const dict_entry *e) {
   return n && e->phrase[n - 1] != 's' && !(e->flags & DICT_F_PLURAL);
 }
 
-/* title_name: after a singular title agent, a following unknown name is the
- * same actor: a mention of its own, resolved from the title's mention.
- * Returns the token after the name (j when there is none). */
+static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end);
+
+/* title_name: after a singular title agent (the last mention), a following
+ * name is the same actor. A known person merges into the title's mention
+ * ("Chinese Foreign Minister Wang Yi"); an unknown name becomes a mention of
+ * its own, resolved from the title ("Ambassador Alexandr Matsegora"), also
+ * after a phrase naming the post ("ambassador to North Korea Alexandr
+ * Matsegora", where North Korea is a mention too). Returns the next token. */
 static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t end) {
-  if (!singular(agent) || c->oom) return j;
-  uint32_t k = name_after(c, j, end);
-  if (!k) return j;
+  if (!singular(agent) || c->oom || j >= end) return j;
   size_t mi = c->n - 1;
-  actor_mention *m = push(c, j, k, c->m[mi].code);
+  uint32_t len;
+  const dict_entry *e = match(c, j, end, 1u << DICT_ACTOR, &len);
+  if (e && (e->flags & DICT_F_PERSON) && dict_code_on(e, c->date)) {
+    actor_mention *t = &c->m[mi];
+    snprintf(t->code, sizeof t->code, "%s", dict_code_on(e, c->date));
+    t->ntok = j + len - t->tok;
+    t->end = c->td->tok[j + len - 1].end;
+    t->entry = e;
+    t->flags |= ACTOR_PERSON;
+    alias_names(c, j, len, (uint32_t)mi);
+    return j + len;
+  }
+  uint32_t k0 = j;
+  if (tok_is(c, j, (const char *const[]){"to", "in", "at", NULL}) && j + 1 < end &&
+      (e = match(c, j + 1, end, 1u << DICT_ACTOR, &len)) && !(e->flags & DICT_F_PERSON) &&
+      name_after(c, j + 1 + len, end)) {
+    k0 = actor_at(c, e, j + 1, len, end);
+  }
+  uint32_t k = name_after(c, k0, end);
+  if (!k) return k0;
+  actor_mention *m = push(c, k0, k, c->m[mi].code);
   if (!m) return end;
   m->flags = (c->m[mi].flags & ACTOR_STATE) | ACTOR_PERSON;
   m->agent = agent;
   resolved(m, &c->m[mi]);
-  alias_names(c, j, k, (uint32_t)(c->n - 1));
-  if (k == 1) alias_add(c, j, (uint32_t)(c->n - 1));
-  return j + k;
+  alias_names(c, k0, k, (uint32_t)(c->n - 1));
+  if (k == 1) alias_add(c, k0, (uint32_t)(c->n - 1));
+  return k0 + k;
 }
 
 static const char *role_of(const dict_entry *agent, int32_t date) {

@@ -142,8 +142,9 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
 }
 
-/* default_dict finds dict/dyad.txt next to the executable (a build tree) or
- * in ../share/dyad (an installed copy); writes it to out, or returns 0. */
+/* default_dict finds dict/dyad.txt next to the executable or its directory's
+ * parent (a build tree) or in ../share/dyad (an installed copy); writes it to
+ * out, or returns 0. */
 static int default_dict(char *out, size_t cap) {
   char exe[4096];
   ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -152,8 +153,10 @@ static int default_dict(char *out, size_t cap) {
   char *slash = strrchr(exe, '/');
   if (!slash) return 0;
   *slash = 0;
-  static const char *const rel[] = {"/dict/dyad.txt", "/../share/dyad/dict/dyad.txt"};
-  for (size_t i = 0; i < 2; i++) {
+  /* ./dyad, build/dyad-asan (tests) and PREFIX/bin/dyad */
+  static const char *const rel[] = {"/dict/dyad.txt", "/../dict/dyad.txt",
+                                    "/../share/dyad/dict/dyad.txt"};
+  for (size_t i = 0; i < 3; i++) {
     snprintf(out, cap, "%s%s", exe, rel[i]);
     if (access(out, R_OK) == 0) return 1;
   }
