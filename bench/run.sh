@@ -11,6 +11,7 @@ if [ ! -d "$DATA/corpora" ]; then echo "skipped: $DATA not found"; exit 0; fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
+DYAD_EXTRA=${DYAD_EXTRA:-}
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "?"}'; }
 
 # measure FILE THREADS: prints "MB/s docs/s sentences/s rssMB" (medians)
@@ -18,7 +19,8 @@ measure() {
   : > "$T/runs"
   i=0
   while [ $i -lt "$RUNS" ]; do
-    ./dyad code --threads "$2" --stats "$1" 2>&1 > /dev/null | grep '^dyad:' >> "$T/runs"
+    # shellcheck disable=SC2086
+    ./dyad code $DYAD_EXTRA --threads "$2" --stats "$1" 2>&1 > /dev/null | grep '^dyad:' >> "$T/runs"
     i=$((i + 1))
   done
   mb=$(sed -n 's/.* \([0-9.]*\) MB\/s.*/\1/p' "$T/runs" | median)
@@ -52,5 +54,38 @@ scale=$(awk -v a="$all" -v b="$one" 'BEGIN { if (b > 0) printf "%.2f", a / b; el
   echo
   echo "Reuters-21578: $one MB/s on one core (target 150), $all MB/s on $CORES cores, ${scale}x (target 1.8x)."
 } >> "$T/table"
+# Dictionaries (issue 3): load time and memory with every Phoenix dictionary,
+# and the throughput of coding with actor recognition on.
+PHX=$DATA/dictionaries/phoenix
+set -- --no-default-dict
+for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt Phoenix.agents.txt Phoenix.discards.txt CAMEO.2.0.txt; do
+  set -- "$@" --dict "petrarch:$PHX/$f"
+done
+: > "$T/load"
+i=0
+while [ $i -lt "$RUNS" ]; do ./dyad dict "$@" 2>/dev/null | tail -1 >> "$T/load"; i=$((i + 1)); done
+ls=$(sed -n 's/^loaded in \([0-9.]*\) s.*/\1/p' "$T/load" | median)
+lrss=$(sed -n 's/.*peak RSS \([0-9.]*\) MB.*/\1/p' "$T/load" | median)
+entries=$(./dyad dict "$@" 2>/dev/null | sed -n 's/^dictionary: \([0-9]*\) entries.*/\1/p')
+{
+  echo
+  echo "Dictionaries: all Phoenix dictionaries (\`./dyad dict --no-default-dict --dict petrarch:...\` for Countries, International, MilNonState actors, agents, discards and CAMEO.2.0 verbs: $entries entries) load in $ls s with peak RSS $lrss MB (targets: < 1 s, < 150 MB)."
+  echo
+  echo "| coding with actor recognition (\`--mentions\`) | dictionaries | threads | MB/s | docs/s | sentences/s | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|"
+} >> "$T/table"
+R=$DATA/corpora/reuters21578.jsonl
+PHXARGS="$*"
+for th in 1 "$CORES"; do
+  # measure passes --threads and --stats itself; the dictionary options ride along
+  set -- $(DYAD_EXTRA="--mentions $PHXARGS" measure "$R" "$th")
+  echo "| corpora/reuters21578.jsonl | Phoenix | $th | $1 | $2 | $3 | $4 |" >> "$T/table"
+done
+for th in 1 "$CORES"; do
+  set -- $(DYAD_EXTRA="--mentions" measure "$R" "$th")
+  echo "| corpora/reuters21578.jsonl | dyad's own | $th | $1 | $2 | $3 | $4 |" >> "$T/table"
+done
+echo "(Matching target: 50 MB/s per core with the Phoenix dictionaries; the figure is the whole run: read, segment, match and compose.)" >> "$T/table"
+
 cat "$T/table"
 cat "$T/table" >> BENCHMARKS.md
