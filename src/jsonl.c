@@ -1,5 +1,6 @@
 #include "jsonl.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void jsonl_error(buf *out, const char *input, long line, const char *docid, const char *message) {
@@ -74,12 +75,20 @@ static void actor_object(buf *out, const doc *d, const actor_mention *m) {
   buf_addc(out, '}');
 }
 
+/* pattern_of writes "file:line" of the entry that fired. dyad's own files are
+ * found by an absolute path; they are named from "dict/" so that the id is the
+ * same on every machine. */
 static void pattern_of(buf *out, const dict_entry *e) {
   if (!e) {
     buf_adds(out, "null");
     return;
   }
-  buf_printf(out, "\"%s:%u\"", e->source, e->line);
+  const char *src = e->source, *p = strstr(src, "/dict/");
+  while (p && strstr(p + 1, "/dict/")) p = strstr(p + 1, "/dict/");
+  if (p && src[0] == '/') src = p + 1;
+  char id[600];
+  snprintf(id, sizeof id, "%s:%u", src, e->line);
+  buf_json_strz(out, id);
 }
 
 static void mention_records(buf *out, const doc *d) {
