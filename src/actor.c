@@ -28,6 +28,9 @@ typedef struct ctx {
   size_t nal;
   uint32_t sent;
   int oom;
+  /* country_ahead's memory for the current sentence */
+  uint32_t ahead_sent, ahead_from, ahead_at, ahead_scanned;
+  char ahead_code[ACTOR_CODE_MAX];
 } ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -36,8 +39,9 @@ static int tok_is(const ctx *c, uint32_t i, const char *const *words) {
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
   const char *z = c->td->z + t->start;
+  int first = z[0] | 0x20;
   for (; *words; words++)
-    if (strlen(*words) == n && !strncasecmp(*words, z, n)) return 1;
+    if ((*words)[0] == first && !strncasecmp(*words, z, n) && (*words)[n] == 0) return 1;
   return 0;
 }
 
@@ -151,6 +155,7 @@ static void alias_names(ctx *c, uint32_t tok, uint32_t ntok, uint32_t mi) {
 
 static const actor_mention *alias_find(const ctx *c, uint32_t i) {
   const text_token *t = &c->td->tok[i];
+  if (!c->nal) return NULL;
   if (!(t->flags & TOK_CAP) || (t->flags & TOK_UPPER && c->td->casing == TEXT_UPPER)) return NULL;
   char key[48];
   if (!text_key(c->td->z + t->start, t->end - t->start, key, sizeof key)) return NULL;
@@ -322,20 +327,37 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
 
 #define LOOKAHEAD 40
 
-/* country_ahead finds the first country-level actor in the tokens after j
- * (within LOOKAHEAD) and writes its country to out; returns 0 if none. */
-static int country_ahead(const ctx *c, uint32_t j, uint32_t end, char *out) {
-  uint32_t len, lim = end - j > LOOKAHEAD ? j + LOOKAHEAD : end;
-  for (uint32_t k = j; k < lim; k++) {
+/* country_ahead finds the first country-level actor in the tokens from j
+ * (within LOOKAHEAD) and writes its country to out; returns 0 if none. The
+ * answer is remembered for the sentence, so many role nouns in one sentence
+ * ("officials ... traders ... analysts") cost one scan, not one each. */
+static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
+  if (c->ahead_sent != c->sent || j < c->ahead_from) {
+    c->ahead_sent = c->sent;
+    c->ahead_at = NONE;
+    c->ahead_scanned = j;
+  }
+  c->ahead_from = j;
+  if (c->ahead_at != NONE && c->ahead_at >= j && c->ahead_at - j < LOOKAHEAD) {
+    strcpy(out, c->ahead_code);
+    return 1;
+  }
+  uint32_t len, k = c->ahead_scanned > j ? c->ahead_scanned : j;
+  uint32_t lim = end - j > LOOKAHEAD ? j + LOOKAHEAD : end;
+  for (; k < lim; k++) {
     const dict_entry *e = match(c, k, end, (1u << DICT_ACTOR) | (1u << DICT_DISCARD), &len);
     if (!e) continue;
     const char *code = e->kind == DICT_ACTOR ? dict_code_on(e, c->date) : NULL;
     if (code && country_like(code)) {
-      country_of(out, code);
+      country_of(c->ahead_code, code);
+      c->ahead_at = k;
+      c->ahead_scanned = k;
+      strcpy(out, c->ahead_code);
       return 1;
     }
     k += len - 1;
   }
+  c->ahead_scanned = k;
   return 0;
 }
 
@@ -399,6 +421,11 @@ static const char *const POSSESSIVE[] = {"its", "their", "his", "her", NULL};
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
+  const text_token *t = &c->td->tok[i];
+  int ch = c->td->z[t->start] | 0x20; /* every pronoun here starts with i, h, s or t */
+  if (!(t->flags & TOK_WORD) || t->end - t->start > 10 ||
+      (ch != 'i' && ch != 'h' && ch != 's' && ch != 't'))
+    return i;
   if (tok_is(c, i, IT)) {
     to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT);
   } else if (tok_is(c, i, HE)) {
@@ -476,6 +503,7 @@ int actor_find(const dict *d, arena *a, const text_doc *td, int32_t date, actor_
   c->a = a;
   c->td = td;
   c->date = date;
+  c->ahead_sent = NONE;
   c->ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
   if (!c->ids) return ERR_NOMEM;
   dict_keys(d, td, c->ids);

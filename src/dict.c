@@ -445,10 +445,12 @@ static int load_native(dict_builder *b, const char *path) {
 
 /* ---- the compiled dictionary ----------------------------------------- */
 
+/* A vocabulary slot is 8 bytes (a fingerprint of the hash and the id + 1, 0
+ * for empty), so the table stays in cache; the key is compared only when the
+ * fingerprint matches. */
 typedef struct vslot {
-  uint64_t hash;
-  const char *key;
-  uint32_t id;
+  uint32_t fp;
+  uint32_t id1;
 } vslot;
 
 typedef struct eslot {
@@ -463,9 +465,14 @@ struct dict {
   dict_code *codes;
   vslot *vocab;    /* open addressing, power of two */
   size_t vcap, nvocab;
+  const char **keys; /* by token id */
+  uint32_t *klen;
+  size_t cap_keys;
   eslot *edges;
   size_t ecap, nedges;
   uint32_t (*node_ent)[4]; /* per node, the entry of each kind, or NONE */
+  uint32_t *root_child;    /* the root's child for each token id: every token of a
+                            * text is looked up here, so it is an array, not a hash */
   size_t nnodes, cap_nodes;
   size_t bytes;
 };
@@ -487,10 +494,12 @@ static uint64_t mix64(uint64_t x) {
 }
 
 static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
+  uint32_t fp = (uint32_t)(h >> 32);
   for (size_t i = h & (d->vcap - 1);; i = (i + 1) & (d->vcap - 1)) {
     const vslot *s = &d->vocab[i];
-    if (!s->key) return NONE;
-    if (s->hash == h && !strncmp(s->key, k, n) && s->key[n] == 0) return s->id;
+    if (!s->id1) return NONE;
+    uint32_t id = s->id1 - 1;
+    if (s->fp == fp && d->klen[id] == n && !memcmp(d->keys[id], k, n)) return id;
   }
 }
 
@@ -499,9 +508,10 @@ static int vocab_rehash(dict *d) {
   vslot *nv = calloc(ncap, sizeof *nv);
   if (!nv) return ERR_NOMEM;
   for (size_t i = 0; i < d->vcap; i++) {
-    if (!d->vocab[i].key) continue;
-    size_t j = d->vocab[i].hash & (ncap - 1);
-    while (nv[j].key) j = (j + 1) & (ncap - 1);
+    if (!d->vocab[i].id1) continue;
+    uint32_t id = d->vocab[i].id1 - 1;
+    size_t j = hash_bytes(d->keys[id], d->klen[id]) & (ncap - 1);
+    while (nv[j].id1) j = (j + 1) & (ncap - 1);
     nv[j] = d->vocab[i];
   }
   free(d->vocab);
@@ -514,11 +524,17 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   uint64_t h = hash_bytes(k, n);
   if (d->vcap && (*id = vocab_find(d, k, n, h)) != NONE) return ERR_OK;
   if ((d->nvocab + 1) * 2 > d->vcap && vocab_rehash(d)) return ERR_NOMEM;
+  size_t cap = d->cap_keys;
+  if (grow((void **)&d->keys, &d->cap_keys, d->nvocab + 1, sizeof *d->keys) ||
+      grow((void **)&d->klen, &cap, d->nvocab + 1, sizeof *d->klen))
+    return ERR_NOMEM;
   const char *key = arena_strndup(&d->strings, k, n);
   if (!key) return ERR_NOMEM;
+  d->keys[d->nvocab] = key;
+  d->klen[d->nvocab] = (uint32_t)n;
   size_t i = h & (d->vcap - 1);
-  while (d->vocab[i].key) i = (i + 1) & (d->vcap - 1);
-  d->vocab[i] = (vslot){h, key, (uint32_t)d->nvocab};
+  while (d->vocab[i].id1) i = (i + 1) & (d->vcap - 1);
+  d->vocab[i] = (vslot){(uint32_t)(h >> 32), (uint32_t)d->nvocab + 1};
   *id = (uint32_t)d->nvocab++;
   return ERR_OK;
 }
@@ -610,7 +626,11 @@ int dict_build(dict_builder *b, dict **out) {
   }
   arena_free(&scratch);
   d->nents = b->nents;
-  d->bytes = d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
+  if (!rc && !(d->root_child = malloc((d->nvocab ? d->nvocab : 1) * sizeof *d->root_child)))
+    rc = ERR_NOMEM;
+  for (size_t t = 0; !rc && t < d->nvocab; t++)
+    d->root_child[t] = d->ecap ? edge_find(d, 0, (uint32_t)t) : NONE;
+  d->bytes = d->nvocab * sizeof *d->root_child + d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
              d->vcap * sizeof *d->vocab + d->ecap * sizeof *d->edges +
              d->cap_nodes * sizeof *d->node_ent + d->strings.high;
   dict_builder_free(b);
@@ -630,6 +650,9 @@ void dict_free(dict *d) {
   free(d->vocab);
   free(d->edges);
   free(d->node_ent);
+  free(d->root_child);
+  free(d->keys);
+  free(d->klen);
   free(d);
 }
 
@@ -659,7 +682,7 @@ const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, u
   const dict_entry *best = NULL;
   uint32_t node = 0;
   for (uint32_t j = i; j < end && ids[j] != NONE && d->ecap; j++) {
-    node = edge_find(d, node, ids[j]);
+    node = j == i ? d->root_child[ids[j]] : edge_find(d, node, ids[j]);
     if (node == NONE) break;
     for (int k = 0; k < 4; k++) {
       uint32_t ei = d->node_ent[node][order[k] - 1];

@@ -55,7 +55,16 @@ typedef struct code_ctx {
   unsigned flags;
   const dict *dict; /* NULL when nothing needs it */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
+  atomic_ullong ns_read, ns_actors, ns_format; /* thread CPU time per stage */
 } code_ctx;
+
+/* thread_ns is this thread's CPU time: summed over workers it splits a run's
+ * cost between stages whatever the number of threads. */
+static unsigned long long thread_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+}
 
 typedef struct sink_ctx {
   FILE *out;
@@ -70,7 +79,10 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
     return out->oom ? ERR_NOMEM : ERR_OK;
   }
   doc d;
+  unsigned long long t0 = thread_ns();
   int rc = doc_read(&c->dopts, a, it, data, n, &d);
+  unsigned long long t1 = thread_ns();
+  atomic_fetch_add(&c->ns_read, t1 - t0);
   if (rc == ERR_NOMEM) {
     doc_release(&d);
     char msg[200];
@@ -88,7 +100,10 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
       return ERR_OK;
     }
   }
+  unsigned long long t2 = thread_ns();
+  atomic_fetch_add(&c->ns_actors, t2 - t1);
   jsonl_doc(out, &d, c->flags);
+  atomic_fetch_add(&c->ns_format, thread_ns() - t2);
   doc_release(&d);
   atomic_fetch_add(&c->nerrors, d.nerr);
   if (!d.skipped) {
@@ -140,6 +155,12 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           "%.0f docs/s, %.0f sentences/s, %.1f MB/s, peak RSS %.1f MB, %zu errors\n",
           ndocs, nsent, mb, secs, threads, threads == 1 ? "" : "s", ndocs / secs, nsent / secs,
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
+  double r = (double)atomic_load(&c->ns_read) / 1e9, ac = (double)atomic_load(&c->ns_actors) / 1e9,
+         f = (double)atomic_load(&c->ns_format) / 1e9;
+  fprintf(stderr,
+          "dyad: stages (CPU seconds, all threads): read+segment %.3f (%.1f MB/s), "
+          "actors %.3f (%.1f MB/s), format %.3f\n",
+          r, r > 0 ? mb / r : 0.0, ac, ac > 0 ? mb / ac : 0.0, f);
 }
 
 /* default_dict finds dict/dyad.txt next to the executable or its directory's

@@ -695,6 +695,12 @@ static int32_t key_char(int32_t c) {
 
 size_t text_key(const char *z, size_t n, char *out, size_t cap) {
   size_t k = 0, i = 0;
+  /* ASCII, the common case, byte by byte */
+  while (i < n && (unsigned char)z[i] < 0x80) {
+    if (k + 1 >= cap) return 0;
+    unsigned char ch = (unsigned char)z[i++];
+    out[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
   while (i < n) {
     int32_t c = (unsigned char)z[i] < 0x80 ? (unsigned char)z[i++] : utf8_decode(z, n, &i);
     char tmp[4];
