@@ -83,6 +83,27 @@ static void compose(char *out, const char *base, const char *role) {
   out[nb + nr] = 0;
 }
 
+static const char *role_of(const dict_entry *agent, int32_t date) {
+  const char *r = dict_code_on(agent, date);
+  return r ? r : "";
+}
+
+/* code_of is the entry's code on the date, or NULL when there is none or it is
+ * TABARI's null (---) or discard (###) code, which name no actor. */
+static const char *code_of(const dict_entry *e, int32_t date) {
+  const char *code = dict_code_on(e, date);
+  if (!code || !strncmp(code, "---", 3) || !strncmp(code, "###", 3)) return NULL;
+  return code;
+}
+
+/* compose_agent adds an agent's role to base: appended ("PRK" + "MIL"), or put
+ * first for agents marked so (TABARI's "[NGO~]"). */
+static void compose_agent(char *out, const char *base, const dict_entry *ag, int32_t date) {
+  const char *role = role_of(ag, date);
+  if (ag->flags & DICT_F_ROLE_FIRST) compose(out, role, base);
+  else compose(out, base, role);
+}
+
 /* country_of: the part of a code that names the state (PRKGOV -> PRK); an
  * organisation keeps its whole code. */
 static void country_of(char *out, const char *code) {
@@ -220,9 +241,9 @@ static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t
   size_t mi = c->n - 1;
   uint32_t len;
   const dict_entry *e = match(c, j, end, 1u << DICT_ACTOR, &len);
-  if (e && (e->flags & DICT_F_PERSON) && dict_code_on(e, c->date)) {
+  if (e && (e->flags & DICT_F_PERSON) && code_of(e, c->date)) {
     actor_mention *t = &c->m[mi];
-    snprintf(t->code, sizeof t->code, "%s", dict_code_on(e, c->date));
+    snprintf(t->code, sizeof t->code, "%s", code_of(e, c->date));
     t->ntok = j + len - t->tok;
     t->end = c->td->tok[j + len - 1].end;
     t->entry = e;
@@ -248,10 +269,6 @@ static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t
   return k0 + k;
 }
 
-static const char *role_of(const dict_entry *agent, int32_t date) {
-  const char *r = dict_code_on(agent, date);
-  return r ? r : "";
-}
 
 /* Money named after a country is not the country: "Swiss francs",
  * "the U.S. dollar", "Canadian dollars". */
@@ -288,7 +305,7 @@ static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end) {
 
 /* actor_at handles a dictionary actor at i; returns the token after it. */
 static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
-  const char *code = dict_code_on(e, c->date);
+  const char *code = code_of(e, c->date);
   if (!code) return i + len;
   uint32_t j = i + len, at, alen;
   if (!(e->flags & DICT_F_PERSON)) {
@@ -309,7 +326,7 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   const dict_entry *ag = (e->flags & DICT_F_PERSON) ? NULL : agent_after(c, j, end, &at, &alen);
   char buf[ACTOR_CODE_MAX];
   if (ag) {
-    compose(buf, code, role_of(ag, c->date));
+    compose_agent(buf, code, ag, c->date);
     code = buf;
     j = at + alen;
   }
@@ -347,7 +364,7 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
   for (; k < lim; k++) {
     const dict_entry *e = match(c, k, end, (1u << DICT_ACTOR) | (1u << DICT_DISCARD), &len);
     if (!e) continue;
-    const char *code = e->kind == DICT_ACTOR ? dict_code_on(e, c->date) : NULL;
+    const char *code = e->kind == DICT_ACTOR ? code_of(e, c->date) : NULL;
     if (code && country_like(code)) {
       country_of(c->ahead_code, code);
       c->ahead_at = k;
@@ -364,7 +381,6 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
 /* agent_at handles an agent at i not preceded by its actor. */
 static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
   uint32_t j = i + len, alen;
-  const char *role = role_of(ag, c->date);
   /* a title before a known person: "President Vladimir Putin" */
   const dict_entry *e = j < end ? match(c, j, end, 1u << DICT_ACTOR, &alen) : NULL;
   if (e && (e->flags & DICT_F_PERSON)) {
@@ -383,10 +399,10 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
     k++;
     if (k < end && tok_is(c, k, (const char *const[]){"the", NULL})) k++;
     e = k < end ? match(c, k, end, 1u << DICT_ACTOR, &alen) : NULL;
-    const char *code = e && !(e->flags & DICT_F_PERSON) ? dict_code_on(e, c->date) : NULL;
+    const char *code = e && !(e->flags & DICT_F_PERSON) ? code_of(e, c->date) : NULL;
     if (code) {
       char buf[ACTOR_CODE_MAX];
-      compose(buf, code, role);
+      compose_agent(buf, code, ag, c->date);
       actor_mention *m = push(c, i, k + alen - i, buf);
       if (!m) return end;
       m->entry = e;
@@ -402,7 +418,7 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
   if (near) country_of(base, near->code);
   else if (!country_ahead(c, j, end, base)) strcpy(base, "---");
-  compose(buf, base, role);
+  compose_agent(buf, base, ag, c->date);
   actor_mention *m = push(c, i, len, buf);
   if (!m) return end;
   m->agent = ag;
@@ -449,7 +465,7 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   if (ag && ag->kind == DICT_AGENT) {
     char base[ACTOR_CODE_MAX];
     country_of(base, to->code);
-    compose(code, base, role_of(ag, c->date));
+    compose_agent(code, base, ag, c->date);
     len = at + alen - i;
   } else {
     ag = NULL;

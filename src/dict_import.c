@@ -354,6 +354,16 @@ int32_t dict_import_date(const char *s, size_t n) {
   return y * 10000 + m * 100 + d;
 }
 
+static const char *blanks(const char *p, const char *end) {
+  while (p < end && is_blank(*p)) p++;
+  return p;
+}
+
+static const char *digits(const char *p, const char *end) {
+  while (p < end && *p >= '0' && *p <= '9') p++;
+  return p;
+}
+
 /* restriction reads the date part of a code block: "" (always), "<D" (up
  * to and including D), ">D" (from D on) or "D1-D2", blanks allowed around
  * '<', '>' and '-'. */
@@ -362,37 +372,32 @@ static int restriction(imp *I, const char *s, size_t n, dict_code *c) {
   c->to = DICT_OPEN_TO;
   trim_span(&s, &n);
   if (!n) return 1;
-  const char *why = NULL;
-  size_t k = 0;
-  if (s[0] == '<' || s[0] == '>') k = 1;
-  const char *d1 = s + k, *e1;
-  size_t n1, n2 = 0;
-  while (k < n && is_blank(s[k])) k++, d1++;
-  e1 = d1;
-  while (e1 < s + n && !is_blank(*e1) && *e1 != '-') e1++;
-  n1 = (size_t)(e1 - d1);
-  const char *p = e1, *d2 = NULL;
-  while (p < s + n && is_blank(*p)) p++;
-  if (s[0] != '<' && s[0] != '>' && p < s + n && *p == '-') {
-    d2 = p + 1;
-    while (d2 < s + n && is_blank(*d2)) d2++;
-    n2 = (size_t)(s + n - d2);
-    p = s + n;
+  const char *end = s + n, *p = s, *d2 = NULL;
+  char op = (*p == '<' || *p == '>') ? *p++ : 0;
+  const char *d1 = blanks(p, end), *e1 = digits(d1, end), *e2 = NULL;
+  p = blanks(e1, end);
+  if (!op && p < end && *p == '-') {
+    op = '-';
+    d2 = blanks(p + 1, end);
+    e2 = digits(d2, end);
+    p = blanks(e2, end);
   }
-  int32_t a = dict_import_date(d1, n1), b = d2 ? dict_import_date(d2, n2) : 0;
+  int32_t a = dict_import_date(d1, (size_t)(e1 - d1));
+  int32_t b = d2 ? dict_import_date(d2, (size_t)(e2 - d2)) : 0;
   /* CountryInfo writes births before 1931 as YYMMDD ([AFGELI 270101-730717]),
    * which the pivot puts in 2027: a range can only start before it ends. */
-  if (d2 && a > b && b >= 0 && n1 == 6 && a >= 20000000) a -= 1000000;
-  if (p != s + n) why = "not <DATE, >DATE or DATE-DATE";
-  else if (s[0] != '<' && s[0] != '>' && !d2) why = "a lone date: <DATE, >DATE or DATE-DATE";
+  if (op == '-' && a > b && b >= 0 && e1 - d1 == 6 && a >= 20000000) a -= 1000000;
+  const char *why = NULL;
+  if (p != end) why = "not <DATE, >DATE or DATE-DATE";
+  else if (!op) why = "a lone date: <DATE, >DATE or DATE-DATE";
   else if (a < 0 || b < 0) why = "a date is not YYMMDD or YYYYMMDD";
-  else if (d2 && a > b) why = "the range ends before it starts";
+  else if (op == '-' && a > b) why = "the range ends before it starts";
   if (why) {
     bad(I, "bad date restriction '%.*s': %s", clip(s, n), s, why);
     return 0;
   }
-  if (s[0] == '<') c->to = a;
-  else if (s[0] == '>') c->from = a;
+  if (op == '<') c->to = a;
+  else if (op == '>') c->from = a;
   else c->from = a, c->to = b;
   return 1;
 }
@@ -454,9 +459,8 @@ static int actor_code(imp *I, const char *s, size_t n, buf *out, int *dated) {
   dict_code c;
   if (!restriction(I, rest, nr, &c)) return 0;
   *dated = c.from != DICT_OPEN_FROM || c.to != DICT_OPEN_TO;
-  for (size_t i = 0;; i++) {
-    size_t k = i;
-    while (k < nc && code[k] != '/') k++;
+  for (size_t i = 0, k;; i = k + 1) {
+    for (k = i; k < nc && code[k] != '/'; k++) continue;
     if (!actor_part_ok(code + i, k - i)) {
       bad(I, "bad actor code '%.*s'", clip(code, nc), code);
       return 0;
@@ -464,7 +468,6 @@ static int actor_code(imp *I, const char *s, size_t n, buf *out, int *dated) {
     if (!set_code(I, &c, code + i, k - i)) return 0;
     buf_add(out, &c, sizeof c);
     if (k == nc) break;
-    i = k;
   }
   if (out->oom) return nomem(I);
   return 1;
@@ -829,8 +832,12 @@ static void agent_line(imp *I, char *s) {
     return;
   }
   agent_phrases(I, s, &c, flags);
+  rtrim(s);
+  /* PETRARCH derives the plural unless {} says otherwise, the phrase has
+   * markers, or it ends in '_' (its "no plural" mark for synonym sets) */
+  int derive_plural = !plural && !strchr(s, '!') && s[strlen(s) - 1] != '_';
   if (plural && *skip_blank(plural)) agent_phrases(I, plural, &c, flags | DICT_F_PLURAL);
-  else if (!plural && !strchr(s, '!') && I->fmt == DICT_IMPORT_PETRARCH) agent_plural(I, s, &c, flags);
+  else if (derive_plural && I->fmt == DICT_IMPORT_PETRARCH) agent_plural(I, s, &c, flags);
 }
 
 /* ---- discards (PETRARCH) ---------------------------------------------- */
@@ -1300,6 +1307,16 @@ static char *strip_comments(imp *I, char *s) {
 /* lost: a line was skipped unread (a control byte). If it began an entry,
  * the entry's other lines must not join the entry before it. */
 static void lost(imp *I, const char *raw, size_t n) {
+  if (I->fmt == DICT_IMPORT_PETRARCH) {
+    /* keep track of <!-- --> across it, and inside one nothing is lost */
+    int was = I->in_xml;
+    for (size_t i = 0; i + 3 <= n; i++) {
+      if (!I->in_xml && i + 4 <= n && !memcmp(raw + i, "<!--", 4))
+        I->in_xml = 1, I->xml_line = I->line, i += 3;
+      else if (I->in_xml && !memcmp(raw + i, "-->", 3)) I->in_xml = 0, i += 2;
+    }
+    if (was) return;
+  }
   size_t i = 0;
   while (i < n && is_blank(raw[i])) i++;
   char c0 = i < n ? raw[i] : 0;
@@ -1486,7 +1503,7 @@ static int slurp(const char *path, buf *out, int *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
     *err = errno;
-    return ERR_NOTFOUND;
+    return errno == ENOMEM ? ERR_NOMEM : ERR_NOTFOUND;
   }
   int rc = ERR_OK;
   for (;;) {

@@ -48,15 +48,21 @@
  * is dropped: all words of a phrase are consecutive. The regular forms TABARI
  * derives while matching (plural S, verb S/ED/ES/EN/ING) are not added;
  * PETRARCH derives them when it reads the file, and so does its importer:
- * plurals of agents without {...} and of synonym-set members (not when the
- * set name or member ends in '_'), and S/ED/ING forms of verbs without
- * {...} (the '+' word of a multi-word verb), spelled by the usual English
- * rules. A derived form never replaces an entry the file states itself.
+ * plurals (DICT_F_PLURAL) of agents without {...}, markers or a final '_',
+ * plurals of synonym-set members (not when the set name or member ends in
+ * '_'), and S/ED/ING forms of verbs without {...} (of the '+' word of a
+ * multi-word verb), spelled by the usual English rules (ARMIES, DENIED,
+ * TAKING). A derived form never replaces an entry the file states itself.
  *
  * Dates: YYMMDD and YYYYMMDD, in "<D" (up to and including D), ">D" (from D)
  * and "D1-D2" restrictions, become YYYYMMDD ints (DICT_OPEN_FROM/TO for the
  * open side). Two-digit years follow TABARI's pivot (manual 6.5.2, also
- * PETRARCH's): 00-30 are 2000-2030, 31-99 are 1931-1999.
+ * PETRARCH's): 00-30 are 2000-2030, 31-99 are 1931-1999. Two readings go
+ * beyond it, both forced by CountryInfo, which writes births before 1931 as
+ * YYMMDD and every month's end as day 31: in D1-D2 a two-digit D1 that would
+ * fall after D2 is taken in the 1900s ([AFGELI 270101-730717] starts in
+ * 1927), and a day past the end of its month (040931, 090231) is that
+ * month's last day. Any other range that ends before it starts is malformed.
  *
  * Skipped, not imported: <NOUN>, <ADJECTIVE>, <TIME> and <ATTRIB> sections,
  * lines after ~~FINISH, PETRARCH verb transformations ("~ a (a b X) SAY ="),
@@ -70,14 +76,17 @@
  * date lines go with it.
  *
  * Malformed (reported and skipped): a missing '[' or ']', an empty phrase, a
- * bad code or date, a date restriction that is not <D, >D or D1-D2, a range
- * that ends before it starts, a '+' synonym line with its own code, an actor
- * without a code, an agent code without '~', a pattern without '*' or a code,
- * a pattern before any verb; for TABARI also a dated code after the undated
- * default (manual 6.5.2: the default must come last), a date line that holds
- * more than [...] blocks, a verbs line that starts with a blank, a section
- * left open at the end of the file. A bad first line of an entry skips the
- * whole entry (reported once). */
+ * bad code or date, a code over DICT_CODE_MAX - 1 bytes, a date restriction
+ * that is not <D, >D or D1-D2, a range that ends before it starts, a second
+ * undated (default) code, a '+' synonym line with its own code, an actor
+ * without a code, an agent code without '~', an undefined !marker!, a
+ * pattern without '*' or a code, a pattern before any verb, a PETRARCH verb
+ * line with more than one word ("LASH OUT") or text after its {forms}; for
+ * TABARI also a dated code after the undated default (manual 6.5.2: the
+ * default must come last), text beside the [...] blocks of a date line, a
+ * verbs line that starts with a blank, a section left open at the end of
+ * the file. A bad first line of an entry skips the whole entry, reported
+ * once; a bad date line drops only its codes. */
 #ifndef DYAD_DICT_IMPORT_H
 #define DYAD_DICT_IMPORT_H
 
