@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "actor.h"
+#include "cli.h"
 #include "dict.h"
 #include "doc.h"
 #include "err.h"
@@ -235,6 +236,9 @@ static int dict_option(dict_opts *o, int argc, char **argv, int *i, int *bad) {
   return 1;
 }
 
+static int usage_error(const char *fmt, const char *arg);
+int cli_usage_error(const char *fmt, const char *arg) { return usage_error(fmt, arg); }
+
 static int usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, "dyad: ");
   fprintf(stderr, fmt, arg);
@@ -242,7 +246,7 @@ static int usage_error(const char *fmt, const char *arg) {
   return 2;
 }
 
-static int cmd_code(int argc, char **argv) {
+int cli_code(int argc, char **argv, const cli_sink *sink) {
   code_ctx c;
   memset(&c, 0, sizeof c);
   int threads = ncores(), stats = 0, bad = 0;
@@ -297,6 +301,8 @@ static int cmd_code(int argc, char **argv) {
     }
     i++;
   }
+  if (sink) c.flags |= sink->flags;
+  if (sink && outpath) return free(inputs), usage_error("%s: -o is for dyad code", "-o");
   sink_ctx s = {stdout};
   if (outpath && !(s.out = fopen(outpath, "w"))) {
     fprintf(stderr, "dyad: cannot write %s: %s\n", outpath, strerror(errno));
@@ -322,7 +328,8 @@ static int cmd_code(int argc, char **argv) {
   }
   pipeline_stats st;
   double t0 = now();
-  int rc = pipeline_run(r, threads, code_work, &c, code_sink, &s, &st);
+  int rc = sink ? pipeline_run(r, threads, code_work, &c, sink->write, sink->ctx, &st)
+               : pipeline_run(r, threads, code_work, &c, code_sink, &s, &st);
   double secs = now() - t0;
   if (fflush(s.out) || ferror(s.out)) rc = rc ? rc : ERR_IO;
   if (outpath && fclose(s.out)) rc = rc ? rc : ERR_IO;
@@ -372,7 +379,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   const char *cmd = argv[1];
-  if (!strcmp(cmd, "code")) return cmd_code(argc - 2, argv + 2);
+  if (!strcmp(cmd, "code")) return cli_code(argc - 2, argv + 2, NULL);
   if (!strcmp(cmd, "dict")) return cmd_dict(argc - 2, argv + 2);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("dyad %s\n", DYAD_VERSION);
