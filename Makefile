@@ -9,7 +9,7 @@
 
 CC ?= cc
 PREFIX ?= /usr/local
-PKGS = libutf8proc libxml-2.0 libcjson
+PKGS = libutf8proc libxml-2.0 libcjson sqlite3
 WARN = -Wall -Wextra -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
        -Wmissing-prototypes -Wdeclaration-after-statement -Wundef -Wwrite-strings \
        -Wno-declaration-after-statement -Wno-missing-field-initializers
@@ -20,7 +20,8 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 SRC = src/err.c src/arena.c src/buf.c src/utf8.c src/text.c src/reader.c src/html.c \
-      src/json.c src/doc.c src/jsonl.c src/pipeline.c src/dict.c src/dict_import.c src/actor.c
+      src/json.c src/doc.c src/jsonl.c src/pipeline.c src/dict.c src/dict_import.c src/actor.c \
+      src/store_cmd.c
 OBJ = $(SRC:src/%.c=build/%.o)
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

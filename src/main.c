@@ -18,6 +18,7 @@
 #include "jsonl.h"
 #include "pipeline.h"
 #include "reader.h"
+#include "store_cmd.h"
 
 #define DYAD_VERSION "0.1.0"
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -381,6 +382,10 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (!strcmp(cmd, "code")) return cli_code(argc - 2, argv + 2, NULL);
   if (!strcmp(cmd, "dict")) return cmd_dict(argc - 2, argv + 2);
+  if (!strcmp(cmd, "ingest")) return store_cmd_ingest(argc - 2, argv + 2);
+  if (!strcmp(cmd, "query")) return store_cmd_query(argc - 2, argv + 2);
+  if (!strcmp(cmd, "export")) return store_cmd_export(argc - 2, argv + 2);
+  if (!strcmp(cmd, "merge")) return store_cmd_merge(argc - 2, argv + 2);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("dyad %s\n", DYAD_VERSION);
     return 0;
