@@ -51,6 +51,7 @@ struct dict_builder {
   char **errors;
   size_t nerrors, cap_errors;
   int depth; /* !include nesting */
+  const char *wordnet; /* verb.exc path */
 };
 
 int dict_builder_new(dict_builder **out) {
@@ -60,6 +61,8 @@ int dict_builder_new(dict_builder **out) {
   *out = b;
   return ERR_OK;
 }
+
+void dict_builder_wordnet(dict_builder *b, const char *verb_exc) { b->wordnet = verb_exc; }
 
 void dict_builder_free(dict_builder *b) {
   if (!b) return;
@@ -473,6 +476,9 @@ struct dict {
   uint32_t (*node_ent)[4]; /* per node, the entry of each kind, or NONE */
   uint32_t *root_child;    /* the root's child for each token id: every token of a
                             * text is looked up here, so it is an array, not a hash */
+  uint32_t gap_id;         /* the id of "..." in verb phrases, or NONE */
+  struct xslot *exc;       /* WordNet's irregular verb forms whose lemma is known */
+  size_t xcap;
   size_t nnodes, cap_nodes;
   size_t bytes;
 };
@@ -537,6 +543,136 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   d->vocab[i] = (vslot){(uint32_t)(h >> 32), (uint32_t)d->nvocab + 1};
   *id = (uint32_t)d->nvocab++;
   return ERR_OK;
+}
+
+static uint32_t edge_find(const dict *d, uint32_t node, uint32_t tok);
+
+/* ---- verb lemmas ------------------------------------------------------ */
+
+typedef struct xslot {
+  uint64_t hash;
+  const char *form; /* "fought" */
+  uint32_t lemma;   /* id of "fight" */
+} xslot;
+
+static uint32_t exc_find(const dict *d, const char *k, size_t n) {
+  if (!d->xcap) return NONE;
+  uint64_t h = hash_bytes(k, n);
+  for (size_t i = h & (d->xcap - 1);; i = (i + 1) & (d->xcap - 1)) {
+    const xslot *s = &d->exc[i];
+    if (!s->form) return NONE;
+    if (s->hash == h && !strncmp(s->form, k, n) && !s->form[n]) return s->lemma;
+  }
+}
+
+/* load_exceptions keeps the lines of verb.exc ("fought fight") whose lemma is
+ * a word of the dictionary: a few hundred, not WordNet's five thousand. */
+static int load_exceptions(dict *d, const char *path) {
+  FILE *f = path ? fopen(path, "r") : NULL;
+  if (!f) return ERR_OK;
+  char line[256], form[128], lemma[128];
+  size_t n = 0, cap = 1024;
+  xslot *t = calloc(cap, sizeof *t);
+  if (!t) return fclose(f), ERR_NOMEM;
+  while (fgets(line, sizeof line, f)) {
+    if (sscanf(line, "%127s %127s", form, lemma) != 2) continue;
+    uint32_t id = vocab_find(d, lemma, strlen(lemma), hash_bytes(lemma, strlen(lemma)));
+    if (id == NONE || n * 2 >= cap) continue;
+    const char *fz = arena_strndup(&d->strings, form, strlen(form));
+    if (!fz) break;
+    uint64_t h = hash_bytes(form, strlen(form));
+    size_t i = h & (cap - 1);
+    while (t[i].form) i = (i + 1) & (cap - 1);
+    t[i] = (xslot){h, fz, id};
+    n++;
+  }
+  fclose(f);
+  d->exc = t;
+  d->xcap = cap;
+  return ERR_OK;
+}
+
+static uint32_t try_stem(const dict *d, char *w, size_t n, const char *add) {
+  size_t m = strlen(add);
+  if (n + m >= 64) return NONE;
+  memcpy(w + n, add, m + 1);
+  return vocab_find(d, w, n + m, hash_bytes(w, n + m));
+}
+
+/* regular_lemma undoes -s, -es, -ies, -ed, -d, -ied, -ing and a doubled final
+ * consonant ("stopped"), accepting a stem only if the dictionary has it. */
+static uint32_t regular_lemma(const dict *d, const char *k, size_t n) {
+  char w[72];
+  if (n < 4 || n > 60) return NONE;
+  memcpy(w, k, n);
+  w[n] = 0;
+  uint32_t id;
+  const char *end = k + n;
+  if (!strcmp(end - 3, "ing")) {
+    size_t s = n - 3;
+    if ((id = try_stem(d, w, s, "")) != NONE || (id = try_stem(d, w, s, "e")) != NONE) return id;
+    if (s >= 2 && w[s - 1] == w[s - 2] && (id = try_stem(d, w, s - 1, "")) != NONE) return id;
+    return NONE;
+  }
+  if (!strcmp(end - 3, "ied") || !strcmp(end - 3, "ies")) return try_stem(d, w, n - 3, "y");
+  if (!strcmp(end - 2, "ed")) {
+    size_t s = n - 2;
+    if ((id = try_stem(d, w, s, "")) != NONE || (id = try_stem(d, w, s, "e")) != NONE) return id;
+    if (s >= 2 && w[s - 1] == w[s - 2] && (id = try_stem(d, w, s - 1, "")) != NONE) return id;
+    return NONE;
+  }
+  if (!strcmp(end - 2, "es") && (id = try_stem(d, w, n - 2, "")) != NONE) return id;
+  if (end[-1] == 's' && end[-2] != 's') return try_stem(d, w, n - 1, "");
+  return NONE;
+}
+
+void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32_t *lemmas) {
+  char key[72];
+  for (uint32_t i = 0; i < doc->ntok; i++) {
+    const text_token *t = &doc->tok[i];
+    lemmas[i] = ids[i];
+    if (!(t->flags & TOK_WORD) || t->end - t->start > 60 || !d->vcap) continue;
+    size_t k = text_key(doc->z + t->start, t->end - t->start, key, sizeof key);
+    if (!k) continue;
+    uint32_t id = exc_find(d, key, k);
+    if (id == NONE) id = regular_lemma(d, key, k);
+    if (id != NONE) lemmas[i] = id;
+  }
+}
+
+/* walk_verb follows the trie from node at token j, trying a "..." gap as well
+ * as the next word; keeps the entry that ends last. */
+static void walk_verb(const dict *d, const uint32_t *ids, uint32_t node, uint32_t j,
+                      uint32_t end, uint32_t last, const dict_entry **best, uint32_t *best_last,
+                      int depth) {
+  uint32_t ei = d->node_ent[node][DICT_VERB - 1];
+  if (ei != NONE && (!*best || last > *best_last)) *best = &d->ents[ei], *best_last = last;
+  if (depth > 12) return;
+  if (j < end && ids[j] != NONE) {
+    uint32_t c = edge_find(d, node, ids[j]);
+    if (c != NONE) walk_verb(d, ids, c, j + 1, end, j, best, best_last, depth + 1);
+  }
+  uint32_t g = d->gap_id != NONE ? edge_find(d, node, d->gap_id) : NONE;
+  for (uint32_t k = j + 1; g != NONE && k < end && k <= j + DICT_GAP; k++) {
+    if (ids[k] == NONE) continue;
+    uint32_t c = edge_find(d, g, ids[k]);
+    if (c != NONE) walk_verb(d, ids, c, k + 1, end, k, best, best_last, depth + 1);
+  }
+}
+
+const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint32_t *lemmas,
+                                  uint32_t i, uint32_t end, uint32_t *last) {
+  const dict_entry *best = NULL;
+  uint32_t best_last = 0;
+  if (!d->ecap || i >= end) return NULL;
+  uint32_t firsts[2] = {lemmas[i], ids[i]};
+  for (int f = 0; f < 2; f++) {
+    if (firsts[f] == NONE || (f == 1 && firsts[1] == firsts[0])) continue;
+    uint32_t node = d->root_child[firsts[f]];
+    if (node != NONE) walk_verb(d, ids, node, i + 1, end, i, &best, &best_last, 0);
+  }
+  *last = best_last;
+  return best;
 }
 
 static uint32_t edge_find(const dict *d, uint32_t node, uint32_t tok) {
@@ -630,6 +766,8 @@ int dict_build(dict_builder *b, dict **out) {
     rc = ERR_NOMEM;
   for (size_t t = 0; !rc && t < d->nvocab; t++)
     d->root_child[t] = d->ecap ? edge_find(d, 0, (uint32_t)t) : NONE;
+  d->gap_id = d->vcap ? vocab_find(d, "...", 3, hash_bytes("...", 3)) : NONE;
+  if (!rc && b->nents) rc = load_exceptions(d, b->wordnet ? b->wordnet : "/usr/share/wordnet/verb.exc");
   d->bytes = d->nvocab * sizeof *d->root_child + d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
              d->vcap * sizeof *d->vocab + d->ecap * sizeof *d->edges +
              d->cap_nodes * sizeof *d->node_ent + d->strings.high;
@@ -653,6 +791,7 @@ void dict_free(dict *d) {
   free(d->root_child);
   free(d->keys);
   free(d->klen);
+  free(d->exc);
   free(d);
 }
 

@@ -118,6 +118,24 @@ void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids);
 const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
                                unsigned kinds, uint32_t *len);
 
+/* dict_lemmas gives, for each token, the id of its verb lemma when the
+ * dictionary knows it ("fought" -> fight, "praised" -> praise, "denies" ->
+ * deny: WordNet's exception list, loaded at build time, then the regular
+ * suffix rules), else the token's own id. lemmas has room for doc->ntok. */
+void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32_t *lemmas);
+
+/* dict_match_verb finds the longest verb entry starting at token i, whose
+ * first word matches the token or its lemma and whose later words match
+ * exactly, a "..." in the phrase skipping up to DICT_GAP tokens. *last is
+ * the index of the last token matched. Returns NULL when none. */
+#define DICT_GAP 4
+const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint32_t *lemmas,
+                                  uint32_t i, uint32_t end, uint32_t *last);
+
+/* dict_set_wordnet names WordNet's verb.exc for the builder (default
+ * /usr/share/wordnet/verb.exc); a missing file leaves the regular rules. */
+void dict_builder_wordnet(dict_builder *b, const char *verb_exc);
+
 /* dict_case_ok tells whether an entry may match the tokens [i, i+len) of doc:
  * always, unless it has DICT_F_CASE; then the text must have the phrase's
  * exact case, and ALL-CAPS text (where case says nothing) never matches. */

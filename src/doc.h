@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "actor.h"
+#include "coder.h"
 #include "arena.h"
 #include "buf.h"
 #include "reader.h"
@@ -40,6 +41,8 @@ typedef struct doc {
   size_t nerr;
   void *json;        /* the parsed JSON line whose text d->z may point into */
   actor_list actors; /* filled by the caller with actor_find(), or empty */
+  coder_list events; /* filled by the caller with coder_run(), or empty */
+  const cameo_table *codes; /* for the events' Goldstein and PLOVER fields */
 } doc;
 
 /* doc_read fills *d from the item it and its bytes raw[0..n) (which it may

@@ -120,6 +120,67 @@ static void sentence_records(buf *out, const doc *d) {
   }
 }
 
+static void actor_or_null(buf *out, const doc *d, int k) {
+  if (k < 0) buf_adds(out, "null");
+  else actor_object(out, d, &d->actors.m[k]);
+}
+
+static void location(buf *out, const doc *d, int k) {
+  if (k < 0) {
+    buf_adds(out, "null");
+    return;
+  }
+  const actor_mention *m = &d->actors.m[k];
+  buf_adds(out, "{\"name\":");
+  buf_json_str(out, d->z + m->start, m->end - m->start);
+  buf_adds(out, ",\"country\":");
+  buf_json_str(out, m->code, strlen(m->code) < 3 ? strlen(m->code) : 3);
+  buf_adds(out, ",\"span\":");
+  buf_json_span(out, m->start, m->end);
+  buf_addc(out, '}');
+}
+
+static void event_records(buf *out, const doc *d) {
+  for (size_t i = 0; i < d->events.n; i++) {
+    const coder_event *e = &d->events.e[i];
+    const cameo_code *cc = cameo_find(d->codes, e->cameo);
+    const text_token *v0 = &d->td.tok[e->verb_tok], *v1 = &d->td.tok[e->verb_last];
+    sentence_fields(out, d, "event", e->sent);
+    buf_adds(out, ",\"source\":");
+    actor_or_null(out, d, e->src);
+    buf_adds(out, ",\"target\":");
+    actor_or_null(out, d, e->tgt);
+    buf_adds(out, ",\"cameo\":");
+    buf_json_strz(out, e->cameo);
+    buf_adds(out, ",\"root\":");
+    buf_json_str(out, e->cameo, 2);
+    buf_adds(out, ",\"quad_class\":");
+    buf_json_int(out, cameo_quad(e->cameo));
+    buf_adds(out, ",\"goldstein\":");
+    if (cc && cc->has_goldstein) buf_printf(out, "%g", cc->goldstein);
+    else buf_adds(out, "null");
+    buf_adds(out, ",\"plover\":");
+    buf_json_strz(out, cc && cc->plover[0] ? cc->plover : NULL);
+    buf_adds(out, ",\"verb\":{\"text\":");
+    buf_json_str(out, d->z + v0->start, v1->end - v0->start);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, v0->start, v1->end);
+    buf_adds(out, "},\"negated\":");
+    buf_adds(out, e->negated ? "true" : "false");
+    buf_adds(out, ",\"attribution\":");
+    actor_or_null(out, d, e->attribution);
+    buf_adds(out, ",\"date\":");
+    buf_json_strz(out, d->date);
+    buf_adds(out, ",\"location\":");
+    location(out, d, e->location);
+    buf_adds(out, ",\"pattern\":");
+    pattern_of(out, e->pattern);
+    buf_adds(out, ",\"mood\":");
+    buf_json_strz(out, e->how);
+    buf_adds(out, "}\n");
+  }
+}
+
 void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->nerr; i++)
     jsonl_error(out, d->input, d->line, d->id, d->errors[i]);
@@ -127,4 +188,5 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   document_record(out, d);
   if (flags & JSONL_SENTENCES) sentence_records(out, d);
   if (flags & JSONL_MENTIONS) mention_records(out, d);
+  if (flags & JSONL_EVENTS) event_records(out, d);
 }

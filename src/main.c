@@ -41,6 +41,8 @@ static const char USAGE[] =
     "  -o FILE             write to FILE instead of standard output\n"
     "  --sentences         also emit a sentence record per sentence\n"
     "  --mentions          also emit a mention record per actor mention\n"
+    "  --no-events         do not code events (and load no dictionary unless needed)\n"
+    "  --keep-negated      also emit negated events, with \"negated\": true\n"
     "  --dict SPEC         load a dictionary too: a file in dyad's format, or\n"
     "                      tabari:PATH or petrarch:PATH (repeatable)\n"
     "  --no-default-dict   do not load dyad's own dictionaries (dict/dyad.txt)\n"
@@ -56,6 +58,8 @@ typedef struct code_ctx {
   doc_opts dopts;
   unsigned flags;
   const dict *dict; /* NULL when nothing needs it */
+  coder coder;      /* its dict is NULL when events are not coded */
+  unsigned coder_flags;
   atomic_size_t ndocs, nsent, nerrors, nbytes;
   atomic_ullong ns_read, ns_actors, ns_format; /* thread CPU time per stage */
 } code_ctx;
@@ -99,6 +103,14 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
     if (actor_find(c->dict, a, &d.td, date > 0 ? date : 0, &d.actors)) {
       doc_release(&d);
       jsonl_error(out, it->input, it->line, d.id, "out of memory finding actors; document skipped");
+      return ERR_OK;
+    }
+  }
+  if (c->coder.d && !d.skipped) {
+    d.codes = c->coder.codes;
+    if (coder_run(&c->coder, a, &d.td, &d.actors, c->coder_flags, &d.events)) {
+      doc_release(&d);
+      jsonl_error(out, it->input, it->line, d.id, "out of memory coding events; document skipped");
       return ERR_OK;
     }
   }
@@ -186,6 +198,21 @@ static int default_dict(char *out, size_t cap) {
   return 0;
 }
 
+/* load_codes reads dict/cameo.tsv, found as the default dictionary is. */
+static int load_codes(cameo_table **out) {
+  char path[4200];
+  size_t nbad;
+  if (!default_dict(path, sizeof path)) {
+    fprintf(stderr, "dyad: dict/cameo.tsv not found next to the executable\n");
+    return ERR_NOTFOUND;
+  }
+  char *slash = strrchr(path, '/');
+  snprintf(slash + 1, sizeof path - (size_t)(slash + 1 - path), "cameo.tsv");
+  int rc = cameo_load(path, out, &nbad);
+  if (rc) fprintf(stderr, "dyad: cannot read %s\n", path);
+  return rc;
+}
+
 typedef struct dict_opts {
   const char *specs[64];
   size_t nspecs;
@@ -250,7 +277,7 @@ static int usage_error(const char *fmt, const char *arg) {
 int cli_code(int argc, char **argv, const cli_sink *sink) {
   code_ctx c;
   memset(&c, 0, sizeof c);
-  int threads = ncores(), stats = 0, bad = 0;
+  int threads = ncores(), stats = 0, bad = 0, no_events = 0;
   dict_opts dopts;
   memset(&dopts, 0, sizeof dopts);
   size_t max_bytes = DEFAULT_MAX_BYTES;
@@ -288,6 +315,12 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
     } else if (!strcmp(a, "--mentions")) {
       c.flags |= JSONL_MENTIONS;
       continue;
+    } else if (!strcmp(a, "--no-events")) {
+      no_events = 1;
+      continue;
+    } else if (!strcmp(a, "--keep-negated")) {
+      c.coder_flags |= CODER_KEEP_NEGATED;
+      continue;
     } else if (dict_option(&dopts, argc, argv, &i, &bad)) {
       if (bad) return free(inputs), usage_error("%s needs a dictionary spec", a);
       continue;
@@ -312,7 +345,9 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   }
   html_init();
   dict *dic = NULL;
-  if (c.flags & JSONL_MENTIONS) {
+  cameo_table *codes = NULL;
+  if (!no_events) c.flags |= JSONL_EVENTS;
+  if (c.flags & (JSONL_MENTIONS | JSONL_EVENTS)) {
     size_t nerr;
     if (load_dicts(&dopts, 20, &dic, &nerr)) {
       fprintf(stderr, "dyad: cannot load the dictionaries\n");
@@ -320,6 +355,14 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
       return 2;
     }
     c.dict = dic;
+  }
+  if (c.flags & JSONL_EVENTS) {
+    if (load_codes(&codes)) {
+      dict_free(dic);
+      free(inputs);
+      return 2;
+    }
+    c.coder = (coder){dic, codes};
   }
   reader *r;
   if (reader_open(inputs, ninputs, max_bytes, &r)) {
@@ -338,6 +381,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   if (stats) print_stats(&c, &st, threads, secs > 0 ? secs : 1e-9);
   reader_close(r);
   dict_free(dic);
+  cameo_free(codes);
   free(inputs);
   if (rc) return 1;
   if (atomic_load(&c.ndocs) == 0) {

@@ -1,0 +1,515 @@
+#include "coder.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+
+#define NONE UINT32_MAX
+#define MAX_SIDE 4 /* coordinated actors on one side of an event */
+
+/* ---- word classes ----------------------------------------------------- */
+
+static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "am",
+                                 "'s", "’s", NULL};
+static const char *const HYPOTHETICAL[] = {"would", "could", "might", "may", "should", "if",
+                                           "whether", "unless", "'d", NULL};
+static const char *const FUTURE[] = {"will", "shall", "'ll", NULL};
+static const char *const NEGATION[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
+static const char *const REFUSE[] = {"refuse", "refused", "refuses", "refusing", "decline",
+                                     "declined", "declines", "fail", "failed", "fails", NULL};
+static const char *const INTENT[] = {
+    "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows",
+    "offer", "offered", "offers", "plan", "planned", "plans", "planning", "intend", "intended",
+    "intends", "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake",
+    "undertook", "undertakes", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants",
+    "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected", "decide", "decided",
+    "decides", "prepare", "prepared", "prepares", "ready", NULL};
+static const char *const THREAT[] = {"threaten", "threatened", "threatens", "warn", "warned",
+                                     "warns", NULL};
+static const char *const SPEECH[] = {
+    "say", "said", "says", "saying", "tell", "told", "tells", "state", "stated", "states",
+    "announce", "announced", "announces", "report", "reported", "reports", "add", "added",
+    "adds", "claim", "claimed", "claims", "declare", "declared", "declares", "note", "noted",
+    "write", "wrote", "insist", "insisted", "quoted", NULL};
+static const char *const PREP[] = {
+    "in", "at", "from", "to", "with", "on", "near", "of", "by", "for", "into", "against",
+    "over", "under", "between", "among", "across", "toward", "towards", "about", "via",
+    "through", "inside", "outside", "within", "around", "during", "than", "like", "onto", NULL};
+static const char *const CLAUSE_WORD[] = {"because", "although", "though", "whereas", "but",
+                                          "while", NULL};
+static const char *const RELATIVE[] = {"who", "which", "where", "when", "whose", "whom",
+                                       "while", NULL};
+static const char *const PLACE_PREP[] = {"in", "at", "near", "outside", "inside", NULL};
+
+typedef struct ctx {
+  const coder *c;
+  arena *a;
+  const text_doc *td;
+  const actor_list *al;
+  unsigned flags;
+  uint32_t *ids, *lemmas;
+  int *mention_at;  /* token -> index of the mention starting there, or -1 */
+  int *inside;      /* token -> index of the mention covering it, or -1 */
+  coder_event *e;
+  size_t n, cap;
+  char *ex;
+  size_t nex, capex;
+  int oom;
+} ctx;
+
+static int is(const ctx *c, uint32_t i, const char *const *words) {
+  if (i >= c->td->ntok) return 0;
+  const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
+  for (; *words; words++)
+    if (!strncasecmp(*words, z, n) && (*words)[n] == 0) return 1;
+  return 0;
+}
+
+static int punct(const ctx *c, uint32_t i, char ch) {
+  const text_token *t = &c->td->tok[i];
+  return t->end - t->start == 1 && c->td->z[t->start] == ch;
+}
+
+static void explain(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void explain(ctx *c, const char *fmt, ...) {
+  if (!(c->flags & CODER_EXPLAIN) || c->oom) return;
+  char tmp[600];
+  va_list ap;
+  va_start(ap, fmt);
+  int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (k < 0) return;
+  size_t m = (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1;
+  if (c->nex + m + 2 > c->capex) {
+    size_t ncap = (c->capex + m + 2) * 2;
+    char *p = arena_grow(c->a, c->ex, c->capex, ncap);
+    if (!p) {
+      c->oom = 1;
+      return;
+    }
+    c->ex = p;
+    c->capex = ncap;
+  }
+  memcpy(c->ex + c->nex, tmp, m);
+  c->nex += m;
+  c->ex[c->nex++] = '\n';
+  c->ex[c->nex] = 0;
+}
+
+static const char *tok_text(const ctx *c, uint32_t i, char *buf, size_t cap) {
+  const text_token *t = &c->td->tok[i];
+  snprintf(buf, cap, "%.*s", (int)(t->end - t->start), c->td->z + t->start);
+  return buf;
+}
+
+/* ---- clauses ---------------------------------------------------------- */
+
+static int boundary(const ctx *c, uint32_t i) {
+  if (punct(c, i, ';') || punct(c, i, ':')) return 1;
+  if (is(c, i, CLAUSE_WORD)) return 1;
+  return i > 0 && punct(c, i - 1, ',') && is(c, i, RELATIVE);
+}
+
+static uint32_t clause_start(const ctx *c, uint32_t s0, uint32_t v) {
+  for (uint32_t i = v; i > s0; i--)
+    if (boundary(c, i - 1) && c->inside[i - 1] < 0) return i;
+  return s0;
+}
+
+static uint32_t clause_end(const ctx *c, uint32_t v, uint32_t end) {
+  for (uint32_t i = v + 1; i < end; i++)
+    if (boundary(c, i) && c->inside[i] < 0) return i;
+  return end;
+}
+
+/* ---- actors around the verb -------------------------------------------- */
+
+static int prep_before(const ctx *c, const actor_mention *m) {
+  return m->tok > 0 && is(c, m->tok - 1, PREP);
+}
+
+/* coordinated adds to side[] the mentions joined to side[0] by "and" or a
+ * comma, walking away from the verb (dir -1 before it, +1 after it). A comma
+ * joins only in a list that an "and" completes ("A, B and C"), so "attacked
+ * by Russian troops, Kyiv said" does not make Kyiv an attacker. */
+static int is_and(const ctx *c, uint32_t j) {
+  return is(c, j, (const char *const[]){"and", "&", NULL});
+}
+
+static int coordinated(const ctx *c, int *side, uint32_t lo, uint32_t hi, int dir) {
+  int n = 1, saw_and = 0;
+  while (n < MAX_SIDE) {
+    const actor_mention *m = &c->al->m[side[n - 1]];
+    if (dir < 0) {
+      if (m->tok < lo + 2) break;
+      uint32_t j = m->tok - 1;
+      int and = is_and(c, j);
+      if (!and && !(punct(c, j, ',') && saw_and)) break;
+      int k = c->inside[j - 1];
+      if (k < 0 || c->al->m[k].tok < lo) break;
+      saw_and |= and;
+      side[n++] = k;
+    } else {
+      uint32_t j = m->tok + m->ntok;
+      if (j + 1 >= hi || (!is_and(c, j) && !punct(c, j, ','))) break;
+      int k = c->mention_at[j + 1];
+      if (k < 0) break;
+      const actor_mention *next = &c->al->m[k];
+      uint32_t after = next->tok + next->ntok;
+      if (punct(c, j, ',') && !(after < hi && (is_and(c, after) || punct(c, after, ',')))) break;
+      side[n++] = k;
+      if (is_and(c, j)) break;
+    }
+  }
+  return n;
+}
+
+/* subject: the nearest mention before the verb in the clause that is not the
+ * object of a preposition, with its coordinated mentions. */
+static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
+  for (uint32_t i = v; i-- > cs;) {
+    int k = c->inside[i];
+    if (k < 0) continue;
+    const actor_mention *m = &c->al->m[k];
+    if (m->tok < cs) break;
+    if (prep_before(c, m)) {
+      i = m->tok;
+      continue;
+    }
+    side[0] = k;
+    return coordinated(c, side, cs, v, -1);
+  }
+  return 0;
+}
+
+/* object: the first mention after the verb's first token, in the clause,
+ * skipping a "by" phrase (the passive's agent). */
+static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
+  for (uint32_t i = v + 1; i < ce; i++) {
+    int k = c->mention_at[i];
+    if (k < 0) continue;
+    if (i > 0 && is(c, i - 1, (const char *const[]){"by", NULL})) continue;
+    side[0] = k;
+    return coordinated(c, side, v, ce, +1);
+  }
+  return 0;
+}
+
+static int by_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
+  for (uint32_t i = vl + 1; i + 1 < ce; i++) {
+    if (!is(c, i, (const char *const[]){"by", NULL})) continue;
+    int k = c->mention_at[i + 1];
+    if (k < 0) return 0;
+    side[0] = k;
+    return coordinated(c, side, vl, ce, +1);
+  }
+  return 0;
+}
+
+/* ---- meaning around the verb ------------------------------------------ */
+
+static int negated(const ctx *c, uint32_t cs, uint32_t v) {
+  uint32_t lo = v > cs + 4 ? v - 4 : cs;
+  for (uint32_t i = lo; i < v; i++)
+    if (is(c, i, NEGATION) && c->inside[i] < 0) return 1;
+  /* "refused to condemn", "failed to agree" */
+  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSE);
+}
+
+static int hypothetical(const ctx *c, uint32_t cs, uint32_t v) {
+  for (uint32_t i = cs; i < v; i++)
+    if (is(c, i, HYPOTHETICAL) && c->inside[i] < 0) return 1;
+  return 0;
+}
+
+enum { MOOD_ACT, MOOD_INTENT, MOOD_THREAT };
+
+/* mood: "promised to visit", "will visit", "threatened to attack"; *gov is the
+ * governing verb's token (its own entry is not coded separately). */
+static int mood(const ctx *c, uint32_t cs, uint32_t v, uint32_t *gov) {
+  *gov = NONE;
+  uint32_t k = v;
+  if (k > cs && is(c, k - 1, NEGATION)) k--;
+  if (k > cs && is(c, k - 1, FUTURE)) return MOOD_INTENT;
+  if (k >= cs + 2 && is(c, k - 1, (const char *const[]){"to", NULL})) {
+    uint32_t g = k - 2;
+    if (g > cs && is(c, g, (const char *const[]){"going", NULL})) return MOOD_INTENT;
+    if (is(c, g, THREAT)) return *gov = g, MOOD_THREAT;
+    if (is(c, g, INTENT)) return *gov = g, MOOD_INTENT;
+    /* "plans to", "agreed in principle to": one word between */
+    if (g > cs && is(c, g - 1, INTENT)) return *gov = g - 1, MOOD_INTENT;
+  }
+  return MOOD_ACT;
+}
+
+static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
+/* intent_code maps an act to its intent (03x) or threat (13x) code. */
+static void intent_code(const char *act, int m, char *out) {
+  int r = root_of(act);
+  const char *code = "030";
+  if (m == MOOD_THREAT || r >= 10) {
+    if (r >= 18 || r == 15) code = "138";
+    else if (r == 16) code = strncmp(act, "163", 3) ? "131" : "1312";
+    else if (r == 17) code = "137";
+    else if (r == 14) code = "133";
+    else code = "130";
+  } else if (r == 4) code = "036";
+  else if (r == 5) code = "032";
+  else if (r == 6) code = "031";
+  else if (r == 7) code = "033";
+  else if (r == 8) code = "035";
+  else if (r == 3) code = act;
+  snprintf(out, 6, "%s", code);
+}
+
+static int passive(const ctx *c, uint32_t cs, uint32_t v) {
+  const text_token *t = &c->td->tok[v];
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
+  if (n >= 3 && !strncasecmp(z + n - 3, "ing", 3)) return 0;
+  for (uint32_t i = v; i > cs && i + 3 > v; i--)
+    if (is(c, i - 1, BE)) return 1;
+  return 0;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static coder_event *push(ctx *c) {
+  if (c->n == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 16;
+    coder_event *p = arena_grow(c->a, c->e, c->cap * sizeof *p, ncap * sizeof *p);
+    if (!p) {
+      c->oom = 1;
+      return NULL;
+    }
+    c->e = p;
+    c->cap = ncap;
+  }
+  coder_event *e = &c->e[c->n++];
+  memset(e, 0, sizeof *e);
+  e->tgt = e->attribution = e->location = -1;
+  return e;
+}
+
+static int is_media(const actor_mention *m) {
+  size_t n = strlen(m->code);
+  return (m->entry && (m->entry->flags & DICT_F_MEDIA)) || (n >= 3 && !strcmp(m->code + n - 3, "MED"));
+}
+
+static int location_in(const ctx *c, uint32_t cs, uint32_t ce) {
+  for (uint32_t i = cs + 1; i < ce; i++) {
+    int k = c->mention_at[i];
+    if (k < 0 || !is(c, i - 1, PLACE_PREP)) continue;
+    const dict_entry *e = c->al->m[k].entry;
+    if (e && (e->flags & (DICT_F_PLACE | DICT_F_CAPITAL))) return k;
+  }
+  return -1;
+}
+
+typedef struct verb_at {
+  uint32_t v, last;
+  const dict_entry *e;
+  int speech;
+} verb_at;
+
+/* speaker: who a reporting verb at v reports: "X said", "said X". */
+static int speaker(const ctx *c, uint32_t s0, uint32_t v, uint32_t end) {
+  int side[MAX_SIDE];
+  if (subject(c, clause_start(c, s0, v), v, side)) return side[0];
+  if (v + 1 < end && c->mention_at[v + 1] >= 0) return c->mention_at[v + 1];
+  return -1;
+}
+
+static int according_to(const ctx *c, uint32_t s0, uint32_t end) {
+  for (uint32_t i = s0; i + 2 < end; i++)
+    if (is(c, i, (const char *const[]){"according", NULL}) && is(c, i + 1, (const char *const[]){"to", NULL}))
+      return c->mention_at[i + 2];
+  return -1;
+}
+
+static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const char *code,
+                       const int *src, int ns, const int *tgt, int nt, int neg, int attr,
+                       int loc, const char *how) {
+  for (int i = 0; i < ns; i++) {
+    for (int j = 0; j < (nt ? nt : 1); j++) {
+      int t = nt ? tgt[j] : -1;
+      if (t == src[i]) continue;
+      coder_event *e = push(c);
+      if (!e) return;
+      e->sent = (uint32_t)(s - c->td->sent);
+      e->src = src[i];
+      e->tgt = t;
+      snprintf(e->cameo, sizeof e->cameo, "%s", code);
+      e->verb_tok = va->v;
+      e->verb_last = va->last;
+      e->negated = neg;
+      e->attribution = attr;
+      e->location = loc;
+      e->pattern = va->e;
+      e->how = how;
+    }
+  }
+}
+
+/* code_verb makes the events of one verb occurrence. prev_src carries the
+ * last source into a following "and"-clause without a subject. */
+static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int attr,
+                      int *prev_src, int *prev_ns, uint32_t prev_verb) {
+  uint32_t s0 = s->tok, end = s->tok + s->ntok, v = va->v;
+  uint32_t cs = clause_start(c, s0, v), ce = clause_end(c, va->last, end);
+  char buf[64], code[6];
+  const char *act = dict_code_on(va->e, 0);
+  if (!act || strlen(act) < 2 || strspn(act, "0123456789") != strlen(act)) return;
+  explain(c, "verb \"%s\" (%s:%u) code %s; clause tokens %u-%u", tok_text(c, v, buf, sizeof buf),
+          va->e->source, va->e->line, act, cs - s0, ce - s0);
+  if (hypothetical(c, cs, v)) {
+    explain(c, "  dropped: hypothetical (would/could/if/whether ... before the verb)");
+    return;
+  }
+  uint32_t gov;
+  int m = mood(c, cs, v, &gov);
+  snprintf(code, sizeof code, "%s", act);
+  const char *how = "act";
+  if (m != MOOD_ACT) {
+    intent_code(act, m, code);
+    how = m == MOOD_THREAT ? "threat to act" : "intent to act";
+    explain(c, "  %s: code %s becomes %s", how, act, code);
+  }
+  int neg = negated(c, cs, v);
+  int src[MAX_SIDE], tgt[MAX_SIDE], ns, nt;
+  int pas = m == MOOD_ACT && passive(c, cs, v);
+  if (pas) {
+    nt = subject(c, cs, v, tgt);
+    ns = by_agent(c, va->last, ce, src);
+    explain(c, "  passive: target before the verb, source after \"by\"");
+  } else {
+    ns = subject(c, cs, v, src);
+    nt = object(c, v, ce, tgt);
+    /* "Putin embraced a general and praised Kim": an actor after the previous
+     * verb of the clause is its object; the subject is that verb's subject */
+    if (ns && *prev_ns && prev_verb != NONE && prev_verb >= cs && c->al->m[src[0]].tok > prev_verb) {
+      ns = *prev_ns;
+      memcpy(src, prev_src, sizeof src);
+      explain(c, "  second verb of the clause: the first verb's source");
+    }
+    if (!ns && *prev_ns && cs > s0 && (is(c, cs, (const char *const[]){"and", NULL}) || is(c, cs - 1, (const char *const[]){"and", NULL}))) {
+      ns = *prev_ns;
+      memcpy(src, prev_src, sizeof src);
+      explain(c, "  source carried from the previous clause");
+    }
+    if (!ns) {
+      for (uint32_t i = cs; i < v; i++)
+        if (is(c, i, (const char *const[]){"and", NULL}) && *prev_ns) {
+          ns = *prev_ns;
+          memcpy(src, prev_src, sizeof src);
+          explain(c, "  source carried over \"and\"");
+          break;
+        }
+    }
+  }
+  if (va->speech && nt && is_media(&c->al->m[tgt[0]])) {
+    explain(c, "  the outlet told is not a target");
+    nt = 0;
+  }
+  if (!ns) {
+    explain(c, "  dropped: no source actor in the clause");
+    return;
+  }
+  *prev_ns = ns;
+  memcpy(prev_src, src, sizeof src);
+  if (neg) explain(c, "  negated (not/never/no/refused to before the verb)");
+  if (neg && !(c->flags & CODER_KEEP_NEGATED)) return;
+  int loc = location_in(c, cs, ce);
+  add_events(c, s, va, code, src, ns, tgt, nt, neg, va->speech ? -1 : attr, loc, how);
+}
+
+static void sentence(ctx *c, const text_sentence *s) {
+  uint32_t s0 = s->tok, end = s->tok + s->ntok;
+  if (end > s0 && punct(c, end - 1, '?')) {
+    explain(c, "sentence %u is a question: not coded", (unsigned)(s - c->td->sent));
+    return;
+  }
+  verb_at vs[64];
+  int nv = 0;
+  for (uint32_t i = s0; i < end && nv < 64; i++) {
+    if (c->inside[i] >= 0) continue;
+    uint32_t last;
+    const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, i, end, &last);
+    if (!e) continue;
+    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH)};
+    i = last;
+  }
+  /* governing verbs of intent ("promised" in "promised to visit") and
+   * reporting verbs that introduce another event are not events themselves */
+  int speaker_k = according_to(c, s0, end), nonspeech = 0;
+  for (int k = 0; k < nv; k++) nonspeech += !vs[k].speech;
+  for (int k = 0; k < nv; k++)
+    if (vs[k].speech && speaker_k < 0) speaker_k = speaker(c, s0, vs[k].v, end);
+  int prev_src[MAX_SIDE] = {0}, prev_ns = 0;
+  uint32_t prev_verb = NONE;
+  for (int k = 0; k < nv && !c->oom; k++) {
+    uint32_t gov = NONE;
+    int is_gov = 0;
+    for (int j = k + 1; j < nv && !is_gov; j++) {
+      mood(c, clause_start(c, s0, vs[j].v), vs[j].v, &gov);
+      is_gov = gov != NONE && gov >= vs[k].v && gov <= vs[k].last;
+    }
+    if (is_gov) {
+      explain(c, "verb at token %u governs the next verb: coded through it", vs[k].v - s0);
+      continue;
+    }
+    if (vs[k].speech && nonspeech) {
+      explain(c, "reporting verb at token %u introduces another event: gives attribution", vs[k].v - s0);
+      continue;
+    }
+    size_t before = c->n;
+    code_verb(c, s, &vs[k], speaker_k, prev_src, &prev_ns, prev_verb);
+    if (c->n > before || prev_ns) prev_verb = vs[k].v;
+  }
+}
+
+static int index_mentions(ctx *c) {
+  uint32_t n = c->td->ntok ? c->td->ntok : 1;
+  c->mention_at = arena_alloc(c->a, n * sizeof *c->mention_at);
+  c->inside = arena_alloc(c->a, n * sizeof *c->inside);
+  c->ids = arena_alloc(c->a, n * sizeof *c->ids);
+  c->lemmas = arena_alloc(c->a, n * sizeof *c->lemmas);
+  if (!c->mention_at || !c->inside || !c->ids || !c->lemmas) return ERR_NOMEM;
+  for (uint32_t i = 0; i < n; i++) c->mention_at[i] = c->inside[i] = -1;
+  for (size_t k = 0; k < c->al->n; k++) {
+    const actor_mention *m = &c->al->m[k];
+    if (c->mention_at[m->tok] < 0) c->mention_at[m->tok] = (int)k;
+    for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
+      if (c->inside[i] < 0) c->inside[i] = (int)k;
+  }
+  dict_keys(c->c->d, c->td, c->ids);
+  dict_lemmas(c->c->d, c->td, c->ids, c->lemmas);
+  return ERR_OK;
+}
+
+int coder_run(const coder *cd, arena *a, const text_doc *td, const actor_list *actors,
+              unsigned flags, coder_list *out) {
+  memset(out, 0, sizeof *out);
+  ctx *c = arena_calloc(a, 1, sizeof *c);
+  if (!c) return ERR_NOMEM;
+  c->c = cd;
+  c->a = a;
+  c->td = td;
+  c->al = actors;
+  c->flags = flags;
+  if (index_mentions(c)) return ERR_NOMEM;
+  for (uint32_t s = 0; s < td->nsent && !c->oom; s++) sentence(c, &td->sent[s]);
+  if (c->oom) return ERR_NOMEM;
+  out->e = c->e;
+  out->n = c->n;
+  out->explain = c->ex;
+  out->nexplain = c->nex;
+  return ERR_OK;
+}
