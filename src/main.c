@@ -31,6 +31,10 @@ static const char USAGE[] =
     "  dict [--dict SPEC]... [--no-default-dict]\n"
     "                               load dictionaries, report their size, load time,\n"
     "                               memory and every malformed line\n"
+    "  explain [--date D] [--dict SPEC]... TEXT|-\n"
+    "                               code one text and show every step: tokens,\n"
+    "                               actors, the patterns tried and why events were\n"
+    "                               kept or dropped\n"
     "  version                      print the version\n"
     "  help                         this text\n"
     "\n"
@@ -418,6 +422,109 @@ static int cmd_dict(int argc, char **argv) {
   return 0;
 }
 
+static void explain_tokens(const doc *d) {
+  static const struct {
+    uint32_t flag;
+    const char *name;
+  } F[] = {{TOK_CAP, "Cap"},     {TOK_UPPER, "UPPER"}, {TOK_ABBR, "abbr"},  {TOK_CLITIC, "clitic"},
+           {TOK_QUOTE, "quote"}, {TOK_TERM, "end"},    {TOK_NUM, "number"}, {TOK_DASH, "dash"}};
+  for (uint32_t si = 0; si < d->td.nsent; si++) {
+    const text_sentence *s = &d->td.sent[si];
+    printf("sentence %u [%u,%u]: %.*s\n  tokens:", si, s->start, s->end, (int)(s->end - s->start),
+           d->z + s->start);
+    for (uint32_t i = s->tok; i < s->tok + s->ntok; i++) {
+      const text_token *t = &d->td.tok[i];
+      printf(" %u:%.*s", i - s->tok, (int)(t->end - t->start), d->z + t->start);
+      for (size_t k = 0; k < sizeof F / sizeof *F; k++)
+        if (t->flags & F[k].flag) printf("/%s", F[k].name);
+    }
+    printf("\n");
+  }
+}
+
+static void explain_actors(const doc *d) {
+  printf("actors:\n");
+  for (size_t i = 0; i < d->actors.n; i++) {
+    const actor_mention *m = &d->actors.m[i];
+    printf("  [%zu] %-12s \"%.*s\" sentence %u tokens %u-%u", i, m->code, (int)(m->end - m->start),
+           d->z + m->start, m->sent, m->tok - d->td.sent[m->sent].tok,
+           m->tok + m->ntok - 1 - d->td.sent[m->sent].tok);
+    if (m->entry) printf(", entry %s:%u", m->entry->source, m->entry->line);
+    if (m->agent) printf(", role noun %s:%u", m->agent->source, m->agent->line);
+    if (m->from_start >= 0)
+      printf(", resolved from \"%.*s\"", (int)(m->from_end - m->from_start), d->z + m->from_start);
+    printf("\n");
+  }
+}
+
+static void explain_events(const doc *d) {
+  printf("coder:\n%s", d->events.explain ? d->events.explain : "  (nothing)\n");
+  printf("events:\n");
+  for (size_t i = 0; i < d->events.n; i++) {
+    const coder_event *e = &d->events.e[i];
+    const cameo_code *cc = cameo_find(d->codes, e->cameo);
+    printf("  %s -> %s  %s %s (%s)%s\n", d->actors.m[e->src].code,
+           e->tgt >= 0 ? d->actors.m[e->tgt].code : "(none)", e->cameo, cc ? cc->name : "?",
+           cc && cc->plover[0] ? cc->plover : "no PLOVER type", e->negated ? "  NEGATED" : "");
+  }
+  if (!d->events.n) printf("  (none)\n");
+}
+
+/* cmd_explain: dyad explain [options] TEXT... codes one text (the arguments
+ * joined, or standard input with -) and prints every step. */
+static int cmd_explain(int argc, char **argv) {
+  dict_opts o;
+  memset(&o, 0, sizeof o);
+  int bad = 0;
+  const char *date = NULL;
+  buf text;
+  buf_init(&text);
+  for (int i = 0; i < argc; i++) {
+    if (dict_option(&o, argc, argv, &i, &bad)) {
+      if (bad) return usage_error("%s needs a dictionary spec", argv[i]);
+    } else if (!strcmp(argv[i], "--date") && i + 1 < argc) {
+      date = argv[++i];
+    } else if (!strcmp(argv[i], "-")) {
+      char tmp[4096];
+      size_t k;
+      while ((k = fread(tmp, 1, sizeof tmp, stdin)) > 0) buf_add(&text, tmp, k);
+    } else {
+      if (text.n) buf_addc(&text, ' ');
+      buf_adds(&text, argv[i]);
+    }
+  }
+  if (!text.n) return buf_free(&text), usage_error("explain: %s", "give a sentence to explain");
+  dict *dic;
+  cameo_table *codes;
+  size_t nerr;
+  if (load_dicts(&o, 20, &dic, &nerr)) return buf_free(&text), 2;
+  if (load_codes(&codes)) return dict_free(dic), buf_free(&text), 2;
+  html_init();
+  arena a;
+  arena_init(&a, 1 << 16);
+  doc_opts dopts = {date, NULL};
+  reader_item it = {READ_TEXT, "explain", 0, 0, text.n, ""};
+  doc d;
+  int rc = doc_read(&dopts, &a, &it, text.z, text.n, &d);
+  int32_t dt = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
+  if (!rc) rc = actor_find(dic, &a, &d.td, dt > 0 ? dt : 0, &d.actors);
+  coder cd = {dic, codes};
+  d.codes = codes;
+  if (!rc) rc = coder_run(&cd, &a, &d.td, &d.actors, CODER_KEEP_NEGATED | CODER_EXPLAIN, &d.events);
+  if (!rc) {
+    printf("date: %s\n", d.date ? d.date : "(none; give --date for date-limited codes)");
+    explain_tokens(&d);
+    explain_actors(&d);
+    explain_events(&d);
+  }
+  doc_release(&d);
+  arena_free(&a);
+  dict_free(dic);
+  cameo_free(codes);
+  buf_free(&text);
+  return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs(USAGE, stderr);
@@ -426,6 +533,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (!strcmp(cmd, "code")) return cli_code(argc - 2, argv + 2, NULL);
   if (!strcmp(cmd, "dict")) return cmd_dict(argc - 2, argv + 2);
+  if (!strcmp(cmd, "explain")) return cmd_explain(argc - 2, argv + 2);
   if (!strcmp(cmd, "ingest")) return store_cmd_ingest(argc - 2, argv + 2);
   if (!strcmp(cmd, "query")) return store_cmd_query(argc - 2, argv + 2);
   if (!strcmp(cmd, "export")) return store_cmd_export(argc - 2, argv + 2);
