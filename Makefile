@@ -85,7 +85,7 @@ build/conformance/%: tests/conformance/%.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 DATA ?= ../shared/data
-conformance: deps all build/conformance/plover_actors
+conformance: deps all build/conformance/plover_actors build/conformance/plover_events
 	@tests/conformance/run.sh
 
 bench: deps all

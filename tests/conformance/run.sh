@@ -9,3 +9,7 @@ echo "== PLOVER gold dev: actors (issue 3)"
 build/conformance/plover_actors "$DATA/gold/plover_gsr_dev.jsonl" dict/dyad.txt > "$OUT/plover_actors.txt"
 grep -c '^MISS' "$OUT/plover_actors.txt" | sed 's/^/  misses listed in build\/conformance\/plover_actors.txt: /'
 tail -1 "$OUT/plover_actors.txt"
+echo "== PLOVER gold dev: events with dyad's dictionaries (issue 4)"
+build/conformance/plover_events "$DATA/gold/plover_gsr_dev.jsonl" dict/cameo.tsv dict/dyad.txt > "$OUT/plover_events.txt"
+grep -c '^MISS' "$OUT/plover_events.txt" | sed 's/^/  misses listed in build\/conformance\/plover_events.txt: /'
+tail -1 "$OUT/plover_events.txt"
