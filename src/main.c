@@ -81,7 +81,8 @@ typedef struct sink_ctx {
 } sink_ctx;
 
 static int code_work(void *vctx, arena *a, const reader_item *it, char *data, size_t n,
-                     buf *out) {
+                     buf *out, buf *side) {
+  (void)side;
   code_ctx *c = vctx;
   if (it->kind == READ_ERROR) {
     jsonl_error(out, it->input, it->line, NULL, it->message);
@@ -376,8 +377,8 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   }
   pipeline_stats st;
   double t0 = now();
-  int rc = sink ? pipeline_run(r, threads, code_work, &c, sink->write, sink->ctx, &st)
-               : pipeline_run(r, threads, code_work, &c, code_sink, &s, &st);
+  int rc = sink ? pipeline_run(r, threads, code_work, &c, NULL, NULL, sink->write, sink->ctx, &st)
+               : pipeline_run(r, threads, code_work, &c, NULL, NULL, code_sink, &s, &st);
   double secs = now() - t0;
   if (fflush(s.out) || ferror(s.out)) rc = rc ? rc : ERR_IO;
   if (outpath && fclose(s.out)) rc = rc ? rc : ERR_IO;

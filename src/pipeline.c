@@ -12,8 +12,9 @@ enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 typedef struct slot {
   int state;
   reader_item items[PIPE_BATCH_ITEMS];
+  size_t out_end[PIPE_BATCH_ITEMS], side_end[PIPE_BATCH_ITEMS]; /* per item, in out and side */
   size_t nitems;
-  buf in, out;
+  buf in, out, side, final;
 } slot;
 
 typedef struct pipe {
@@ -25,6 +26,8 @@ typedef struct pipe {
   int eof, rc;
   pipe_work work;
   void *wctx;
+  pipe_order order;
+  void *octx;
   pipe_sink sink;
   void *sctx;
   size_t arena_high;
@@ -37,15 +40,34 @@ static char empty_text[1];
 /* code_batch runs the work on every item of s; returns the first error. */
 static int code_batch(pipe_work work, void *wctx, arena *a, slot *s, size_t *high) {
   buf_clear(&s->out);
+  buf_clear(&s->side);
   for (size_t i = 0; i < s->nitems; i++) {
     reader_item *it = &s->items[i];
     char *data = s->in.z ? s->in.z + it->off : empty_text;
-    int rc = work(wctx, a, it, data, it->n, &s->out);
+    int rc = work(wctx, a, it, data, it->n, &s->out, &s->side);
+    s->out_end[i] = s->out.n;
+    s->side_end[i] = s->side.n;
     if (a->high > *high) *high = a->high;
     arena_reset(a);
     if (rc) return rc;
   }
   return ERR_OK;
+}
+
+/* finish runs the in-order stage over a batch and hands it to the sink. */
+static int finish(pipe_order order, void *octx, pipe_sink sink, void *sctx, slot *s) {
+  if (!order) return sink(sctx, &s->out);
+  buf_clear(&s->final);
+  size_t o = 0, d = 0;
+  for (size_t i = 0; i < s->nitems; i++) {
+    int rc = order(octx, &s->items[i], s->out.z + o, s->out_end[i] - o,
+                   s->side.z ? s->side.z + d : "", s->side_end[i] - d, &s->final);
+    if (rc) return rc;
+    o = s->out_end[i];
+    d = s->side_end[i];
+  }
+  if (s->final.oom) return ERR_NOMEM;
+  return sink(sctx, &s->final);
 }
 
 static void *worker(void *arg) {
@@ -83,7 +105,7 @@ static void *writer(void *arg) {
       pthread_cond_wait(&p->cv_done, &p->mu);
     if (p->rc || p->written == p->produced) break;
     pthread_mutex_unlock(&p->mu);
-    int rc = p->sink(p->sctx, &s->out);
+    int rc = finish(p->order, p->octx, p->sink, p->sctx, s);
     pthread_mutex_lock(&p->mu);
     if (rc && !p->rc) p->rc = rc;
     s->state = SLOT_FREE;
@@ -111,8 +133,8 @@ static int fill_batch(reader *r, slot *s, pipeline_stats *st) {
   return s->nitems > 0;
 }
 
-static int run_inline(reader *r, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
-                      pipeline_stats *st) {
+static int run_inline(reader *r, pipe_work work, void *wctx, pipe_order order, void *octx,
+                      pipe_sink sink, void *sctx, pipeline_stats *st) {
   arena a;
   arena_init(&a, ARENA_BLOCK);
   slot *s = calloc(1, sizeof *s);
@@ -120,11 +142,13 @@ static int run_inline(reader *r, pipe_work work, void *wctx, pipe_sink sink, voi
   int rc = ERR_OK, k;
   while (!rc && (k = fill_batch(r, s, st)) > 0) {
     rc = code_batch(work, wctx, &a, s, &st->arena_high);
-    if (!rc) rc = sink(sctx, &s->out);
+    if (!rc) rc = finish(order, octx, sink, sctx, s);
   }
   if (!rc && k < 0) rc = k;
   buf_free(&s->in);
   buf_free(&s->out);
+  buf_free(&s->side);
+  buf_free(&s->final);
   free(s);
   arena_free(&a);
   return rc;
@@ -153,6 +177,8 @@ static void pipe_destroy(pipe *p) {
   for (size_t i = 0; p->slots && i < p->nslots; i++) {
     buf_free(&p->slots[i].in);
     buf_free(&p->slots[i].out);
+    buf_free(&p->slots[i].side);
+    buf_free(&p->slots[i].final);
   }
   pthread_mutex_destroy(&p->mu);
   pthread_cond_destroy(&p->cv_free);
@@ -161,10 +187,10 @@ static void pipe_destroy(pipe *p) {
   free(p->slots);
 }
 
-int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
-                 pipeline_stats *st) {
+int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_order order,
+                 void *octx, pipe_sink sink, void *sctx, pipeline_stats *st) {
   memset(st, 0, sizeof *st);
-  if (threads <= 1) return run_inline(r, work, wctx, sink, sctx, st);
+  if (threads <= 1) return run_inline(r, work, wctx, order, octx, sink, sctx, st);
   pipe p;
   memset(&p, 0, sizeof p);
   p.nslots = (size_t)threads * PIPE_SLOTS_PER_THREAD;
@@ -179,7 +205,7 @@ int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink s
     free(tw);
     return ERR_NOMEM;
   }
-  p.work = work, p.wctx = wctx, p.sink = sink, p.sctx = sctx;
+  p.work = work, p.wctx = wctx, p.sink = sink, p.sctx = sctx, p.order = order, p.octx = octx;
   pthread_t tr;
   int nstarted = 0;
   for (; nstarted < threads; nstarted++)

@@ -25,10 +25,19 @@
 #define PIPE_BATCH_BYTES (256 * 1024)
 
 /* pipe_work codes one item (its bytes data[0..n), which it may modify) and
- * appends its output to out. Runs in a worker thread; a is that worker's
- * arena, reset after the call. Returns ERR_OK, or an error that stops the run. */
+ * appends its output to out, and to side any data the in-order stage needs
+ * (plain bytes: the arena is reset after the call). Runs in a worker thread;
+ * a is that worker's arena. Returns ERR_OK, or an error that stops the run. */
 typedef int (*pipe_work)(void *ctx, arena *a, const reader_item *it, char *data, size_t n,
-                         buf *out);
+                         buf *out, buf *side);
+
+/* pipe_order runs in input order, one item at a time, in the writer thread,
+ * before the sink: it gets the item's output and side data and appends the
+ * item's final output to final. It is where state shared across documents
+ * lives (the duplicate index), so no lock is needed and results do not depend
+ * on thread timing. May be NULL: the output goes to the sink as it is. */
+typedef int (*pipe_order)(void *ctx, const reader_item *it, const char *out, size_t n,
+                          const char *side, size_t nside, buf *final);
 
 /* pipe_sink writes the output of one batch of items. Runs in one thread, in input order.
  * Returns ERR_OK, or an error (a failed write) that stops the run. */
@@ -42,7 +51,7 @@ typedef struct pipeline_stats {
 
 /* pipeline_run reads r to the end. Returns ERR_OK or the first error of a
  * worker or the sink (the run stops at it). */
-int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_sink sink, void *sctx,
-                 pipeline_stats *st);
+int pipeline_run(reader *r, int threads, pipe_work work, void *wctx, pipe_order order,
+                 void *octx, pipe_sink sink, void *sctx, pipeline_stats *st);
 
 #endif
