@@ -557,20 +557,16 @@ static int line_is_headline(const text_doc *d, uint32_t s, uint32_t e) {
     if (!(lastt->flags & TOK_CLOSE) || (lastt->flags & TOK_QUOTE)) return 0;
   }
   if (tok_in(d, lastt, FUNCTION_WORDS)) return 0;
-  size_t len = t[e - 1].end - t[s].start;
-  if (len > 120 || e - s < 2) return 0;
-  /* the next line: its length */
-  uint32_t k = e;
-  while (k + 1 < d->ntok && !(t[k + 1].flags & TOK_NL)) k++;
-  size_t next_len = t[k].end - t[e].start;
+  if (t[e - 1].end - t[s].start > 120 || e - s < 2) return 0;
   uint32_t words = 0, caps = 0;
   for (uint32_t i = s; i < e; i++) {
     if (!(t[i].flags & TOK_WORD) || t[i].end - t[i].start <= 3) continue;
     words++;
     caps += (t[i].flags & TOK_CAP) != 0;
   }
-  int titled = d->casing == TEXT_MIXED && words && caps * 10 >= words * 6;
-  return titled || next_len * 10 >= len * 13;
+  /* Only the words' case marks a headline: a short first line is not one,
+   * since wire copy whose dateline was removed starts with a short line. */
+  return d->casing == TEXT_MIXED && words && caps * 10 >= words * 6;
 }
 
 /* dateline_dash_at: tokens from s look like "PLACE, Date (Agency) -"; *dash is
