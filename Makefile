@@ -21,7 +21,7 @@ LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 SRC = src/err.c src/arena.c src/buf.c src/utf8.c src/text.c src/reader.c src/html.c \
       src/json.c src/doc.c src/jsonl.c src/pipeline.c src/dict.c src/dict_import.c src/actor.c \
-      src/cameo.c src/coder.c src/store_cmd.c src/dup.c
+      src/cameo.c src/coder.c src/store_cmd.c src/dup.c src/pattern.c src/quote.c src/timex.c src/claim.c
 OBJ = $(SRC:src/%.c=build/%.o)
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -85,7 +85,8 @@ build/conformance/%: tests/conformance/%.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LDLIBS)
 
 DATA ?= ../shared/data
-conformance: deps all build/conformance/plover_actors build/conformance/plover_events
+conformance: deps all build/conformance/plover_actors build/conformance/plover_events \
+             build/conformance/dups
 	@tests/conformance/run.sh
 
 bench: deps all

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "dict.h"
 #include "doc.h"
+#include "dup.h"
 #include "err.h"
 #include "html.h"
 #include "jsonl.h"
@@ -47,6 +48,7 @@ static const char USAGE[] =
     "  --mentions          also emit a mention record per actor mention\n"
     "  --no-events         do not code events (and load no dictionary unless needed)\n"
     "  --keep-negated      also emit negated events, with \"negated\": true\n"
+    "  --no-duplicates     do not look for repeated passages and duplicate documents\n"
     "  --dict SPEC         load a dictionary too: a file in dyad's format, or\n"
     "                      tabari:PATH or petrarch:PATH (repeatable)\n"
     "  --no-default-dict   do not load dyad's own dictionaries (dict/dyad.txt)\n"
@@ -64,6 +66,7 @@ typedef struct code_ctx {
   const dict *dict; /* NULL when nothing needs it */
   coder coder;      /* its dict is NULL when events are not coded */
   unsigned coder_flags;
+  int dups;         /* compute duplicate signatures for the in-order stage */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
   atomic_ullong ns_read, ns_actors, ns_format; /* thread CPU time per stage */
 } code_ctx;
@@ -80,9 +83,92 @@ typedef struct sink_ctx {
   FILE *out;
 } sink_ctx;
 
+/* The in-order stage: the duplicate index over the whole run. */
+typedef struct dup_ctx {
+  dup_index *index;
+  char **ids; /* by document number */
+  size_t n, cap;
+  size_t ndup_docs, ndup_passages;
+} dup_ctx;
+
+static void duplicate_record(buf *b, const char *id, const dup_hit *h, const char *of) {
+  buf_adds(b, "{\"kind\":\"duplicate\",\"doc\":");
+  buf_json_strz(b, id);
+  buf_adds(b, ",\"span\":");
+  buf_json_span(b, h->start, h->end);
+  buf_adds(b, ",\"of\":{\"doc\":");
+  buf_json_strz(b, of);
+  buf_adds(b, ",\"span\":");
+  buf_json_span(b, h->of_start, h->of_end);
+  buf_printf(b, "},\"similarity\":%.3f}\n", h->similarity);
+}
+
+/* dup_order looks the document up in the index and adds it: the document
+ * record's "duplicate_of" (its last field, written null by the worker) names
+ * an earlier near-identical document, and each repeated passage gets a
+ * duplicate record after the document's own records. */
+static int dup_order(void *vctx, const reader_item *it, const char *out, size_t n,
+                     const char *side, size_t nside, buf *final) {
+  (void)it;
+  dup_ctx *x = vctx;
+  uint32_t k;
+  if (nside < 4 || (memcpy(&k, side, 4), nside < 4 + (size_t)k)) {
+    buf_add(final, out, n);
+    return ERR_OK;
+  }
+  char *id = strndup(side + 4, k);
+  if (!id || (x->n == x->cap && !(x->ids = realloc(x->ids, (x->cap = x->cap ? x->cap * 2 : 1024) * sizeof *x->ids))))
+    return free(id), ERR_NOMEM;
+  const dup_hit *hits;
+  size_t nh;
+  if (dup_index_add(x->index, x->n, (const dup_sig *)(const void *)(side + 4 + k), DUP_DOC_THRESHOLD,
+                    DUP_PASSAGE_THRESHOLD, &hits, &nh))
+    return free(id), ERR_NOMEM;
+  x->ids[x->n++] = id;
+  const char *of = NULL;
+  for (size_t i = 0; i < nh; i++)
+    if (hits[i].is_doc) of = x->ids[hits[i].of_doc];
+  static const char NUL_TAIL[] = "\"duplicate_of\":null}\n";
+  const char *docrec = of ? strstr(out, "{\"kind\":\"document\"") : NULL;
+  const char *tail = docrec ? strstr(docrec, NUL_TAIL) : NULL;
+  if (tail && tail < out + n) {
+    buf_add(final, out, (size_t)(tail - out));
+    buf_adds(final, "\"duplicate_of\":");
+    buf_json_strz(final, of);
+    buf_adds(final, "}\n");
+    size_t done = (size_t)(tail - out) + sizeof NUL_TAIL - 1;
+    buf_add(final, out + done, n - done);
+    x->ndup_docs++;
+  } else {
+    buf_add(final, out, n);
+  }
+  for (size_t i = 0; i < nh; i++)
+    if (!hits[i].is_doc) duplicate_record(final, id, &hits[i], x->ids[hits[i].of_doc]), x->ndup_passages++;
+  return final->oom ? ERR_NOMEM : ERR_OK;
+}
+
+static void dup_ctx_free(dup_ctx *x) {
+  for (size_t i = 0; i < x->n; i++) free(x->ids[i]);
+  free(x->ids);
+  dup_index_free(x->index);
+}
+
+/* side_signature passes the document's id and duplicate signature to the
+ * in-order stage: [u32 id length][id][signature]. */
+static void side_signature(arena *a, const doc *d, buf *side) {
+  dup_sig *sig;
+  if (dup_signature(a, &d->td, &sig)) return;
+  uint32_t k = (uint32_t)strlen(d->id);
+  size_t nb = dup_sig_bytes(sig);
+  if (buf_reserve(side, 4 + k + nb)) return;
+  buf_add(side, &k, 4);
+  buf_add(side, d->id, k);
+  dup_sig_copy(side->z + side->n, sig);
+  side->n += nb;
+}
+
 static int code_work(void *vctx, arena *a, const reader_item *it, char *data, size_t n,
                      buf *out, buf *side) {
-  (void)side;
   code_ctx *c = vctx;
   if (it->kind == READ_ERROR) {
     jsonl_error(out, it->input, it->line, NULL, it->message);
@@ -122,6 +208,7 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
   unsigned long long t2 = thread_ns();
   atomic_fetch_add(&c->ns_actors, t2 - t1);
   jsonl_doc(out, &d, c->flags);
+  if (c->dups && !d.skipped) side_signature(a, &d, side);
   atomic_fetch_add(&c->ns_format, thread_ns() - t2);
   doc_release(&d);
   atomic_fetch_add(&c->nerrors, d.nerr);
@@ -282,7 +369,7 @@ static int usage_error(const char *fmt, const char *arg) {
 int cli_code(int argc, char **argv, const cli_sink *sink) {
   code_ctx c;
   memset(&c, 0, sizeof c);
-  int threads = ncores(), stats = 0, bad = 0, no_events = 0;
+  int threads = ncores(), stats = 0, bad = 0, no_events = 0, no_dups = 0;
   dict_opts dopts;
   memset(&dopts, 0, sizeof dopts);
   size_t max_bytes = DEFAULT_MAX_BYTES;
@@ -319,6 +406,9 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
       continue;
     } else if (!strcmp(a, "--mentions")) {
       c.flags |= JSONL_MENTIONS;
+      continue;
+    } else if (!strcmp(a, "--no-duplicates")) {
+      no_dups = 1;
       continue;
     } else if (!strcmp(a, "--no-events")) {
       no_events = 1;
@@ -377,8 +467,13 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   }
   pipeline_stats st;
   double t0 = now();
-  int rc = sink ? pipeline_run(r, threads, code_work, &c, NULL, NULL, sink->write, sink->ctx, &st)
-               : pipeline_run(r, threads, code_work, &c, NULL, NULL, code_sink, &s, &st);
+  dup_ctx dx;
+  memset(&dx, 0, sizeof dx);
+  c.dups = !no_dups && dup_index_new(&dx.index) == 0;
+  pipe_order order = c.dups ? dup_order : NULL;
+  int rc = sink ? pipeline_run(r, threads, code_work, &c, order, &dx, sink->write, sink->ctx, &st)
+               : pipeline_run(r, threads, code_work, &c, order, &dx, code_sink, &s, &st);
+  dup_ctx_free(&dx);
   double secs = now() - t0;
   if (fflush(s.out) || ferror(s.out)) rc = rc ? rc : ERR_IO;
   if (outpath && fclose(s.out)) rc = rc ? rc : ERR_IO;

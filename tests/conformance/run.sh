@@ -13,3 +13,6 @@ echo "== PLOVER gold dev: events with dyad's dictionaries (issue 4)"
 build/conformance/plover_events "$DATA/gold/plover_gsr_dev.jsonl" dict/cameo.tsv dict/dyad.txt > "$OUT/plover_events.txt"
 grep -c '^MISS' "$OUT/plover_events.txt" | sed 's/^/  misses listed in build\/conformance\/plover_events.txt: /'
 tail -1 "$OUT/plover_events.txt"
+echo "== duplicates: 2,000 Reuters documents, 200 edited copies, 100 repeated paragraphs (issue 5)"
+build/conformance/dups "$DATA" > "$OUT/dups.txt"
+grep -E "precision|recall|bytes per document" "$OUT/dups.txt" | sed 's/^/  /'
