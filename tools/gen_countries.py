@@ -554,7 +554,8 @@ C("ZAF", "South Africa", "South Africa | RSA", "South African+", "Pretoria | Tsh
 C("GBRSGS", "South Georgia and the South Sandwich Islands",
   "South Georgia and the South Sandwich Islands | South Georgia Island | South Sandwich Islands", iso="SGS",
   notes=["# GBR + ISO (not in the CAMEO dictionaries). Bare 'South Georgia' is discarded (also a US region)."])
-C("SSD", "South Sudan", "South Sudan", "South Sudanese", "Juba")
+C("SSD", "South Sudan", "South Sudan", "South Sudanese", "",
+  extra=["Juba => SDN @..2011-07-08; SSD @2011-07-09.. {capital}  # Sudan's southern capital before independence"])
 C("ESP", "Spain", "Spain | España", "Spanish | Spaniard+", "Madrid",
   notes=["# Catalonia is ESP ('Catalan' also in France/Andorra; accepted). 'Basque' omitted (Spain and France)."],
   extra=["Catalonia | Catalunya | Canary Islands | Balearic Islands | Ceuta | Melilla => ESP",
