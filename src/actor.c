@@ -89,9 +89,18 @@ static const char *role_of(const dict_entry *agent, int32_t date) {
 }
 
 /* code_of is the entry's code on the date, or NULL when there is none or it is
- * TABARI's null (---) or discard (###) code, which name no actor. */
-static const char *code_of(const dict_entry *e, int32_t date) {
+ * TABARI's null (---) or discard (###) code, which name no actor. A person
+ * outside every dated term is still of their country: its elite (ELI), as
+ * CAMEO codes former and future office holders; buf (ACTOR_CODE_MAX bytes)
+ * holds that code. */
+static const char *code_of(const dict_entry *e, int32_t date, char *buf) {
   const char *code = dict_code_on(e, date);
+  if (!code && (e->flags & DICT_F_PERSON) && e->ncodes && strlen(e->codes[0].code) >= 3 &&
+      strncmp(e->codes[0].code, "---", 3) && strncmp(e->codes[0].code, "IGO", 3) &&
+      strncmp(e->codes[0].code, "NGO", 3)) {
+    snprintf(buf, ACTOR_CODE_MAX, "%.3sELI", e->codes[0].code);
+    return buf;
+  }
   if (!code || !strncmp(code, "---", 3) || !strncmp(code, "###", 3)) return NULL;
   return code;
 }
@@ -241,9 +250,10 @@ static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t
   size_t mi = c->n - 1;
   uint32_t len;
   const dict_entry *e = match(c, j, end, 1u << DICT_ACTOR, &len);
-  if (e && (e->flags & DICT_F_PERSON) && code_of(e, c->date)) {
+  char pbuf[ACTOR_CODE_MAX];
+  if (e && (e->flags & DICT_F_PERSON) && code_of(e, c->date, pbuf)) {
     actor_mention *t = &c->m[mi];
-    snprintf(t->code, sizeof t->code, "%s", code_of(e, c->date));
+    snprintf(t->code, sizeof t->code, "%s", code_of(e, c->date, pbuf));
     t->ntok = j + len - t->tok;
     t->end = c->td->tok[j + len - 1].end;
     t->entry = e;
@@ -303,9 +313,23 @@ static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end) {
   return found;
 }
 
+/* shared_agent: at j, "and" or a comma, another demonym and a role noun
+ * ("French [and Egyptian warships]"); gives the role noun in *ag. */
+static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry **ag) {
+  if (j + 2 >= end || !(tok_is(c, j, (const char *const[]){"and", "or", NULL}) ||
+                        (c->td->tok[j].end - c->td->tok[j].start == 1 && c->td->z[c->td->tok[j].start] == ',')))
+    return 0;
+  uint32_t len, at, alen;
+  const dict_entry *e = match(c, j + 1, end, 1u << DICT_ACTOR, &len);
+  if (!e || !(e->flags & DICT_F_DEMONYM)) return 0;
+  *ag = agent_after(c, j + 1 + len, end, &at, &alen);
+  return *ag != NULL;
+}
+
 /* actor_at handles a dictionary actor at i; returns the token after it. */
 static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
-  const char *code = code_of(e, c->date);
+  char cbuf[ACTOR_CODE_MAX];
+  const char *code = code_of(e, c->date, cbuf);
   if (!code) return i + len;
   uint32_t j = i + len, at, alen;
   if (!(e->flags & DICT_F_PERSON)) {
@@ -329,6 +353,11 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
     compose_agent(buf, code, ag, c->date);
     code = buf;
     j = at + alen;
+  } else if ((e->flags & DICT_F_DEMONYM) && shared_agent(c, j, end, &ag)) {
+    /* "French and Egyptian warships": the role noun belongs to both */
+    compose_agent(buf, code, ag, c->date);
+    code = buf;
+    ag = NULL;
   }
   actor_mention *m = push(c, i, j - i, code);
   if (!m) return end;
@@ -364,7 +393,8 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
   for (; k < lim; k++) {
     const dict_entry *e = match(c, k, end, (1u << DICT_ACTOR) | (1u << DICT_DISCARD), &len);
     if (!e) continue;
-    const char *code = e->kind == DICT_ACTOR ? code_of(e, c->date) : NULL;
+    char cbuf[ACTOR_CODE_MAX];
+    const char *code = e->kind == DICT_ACTOR ? code_of(e, c->date, cbuf) : NULL;
     if (code && country_like(code)) {
       country_of(c->ahead_code, code);
       c->ahead_at = k;
@@ -399,7 +429,8 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
     k++;
     if (k < end && tok_is(c, k, (const char *const[]){"the", NULL})) k++;
     e = k < end ? match(c, k, end, 1u << DICT_ACTOR, &alen) : NULL;
-    const char *code = e && !(e->flags & DICT_F_PERSON) ? code_of(e, c->date) : NULL;
+    char cbuf[ACTOR_CODE_MAX];
+    const char *code = e && !(e->flags & DICT_F_PERSON) ? code_of(e, c->date, cbuf) : NULL;
     if (code) {
       char buf[ACTOR_CODE_MAX];
       compose_agent(buf, code, ag, c->date);

@@ -24,10 +24,10 @@ static const char DICT[] =
     "U.S. => USA\n"
     "Moscow => RUS {capital}\n"
     "Ukrainian => UKR {demonym}\n"
+    "Vladimir Putin | Putin => RUSGOV @1999-12-31..; RUSELI @1990..1999-12-30 {person}\n"
     "Iraq => IRQ\n"
     "Washington => USA {capital}\n"
     "Washington Post => USAMED {media}\n"
-    "Vladimir Putin | Putin => RUSGOV @1999-12-31..; RUSELI @..1999-12-30 {person}\n"
     "Kim Jong-un => PRKGOV @2011-12-17..; PRKELI @..2011-12-16 {person}\n"
     "!kind agents\n"
     "troops | soldiers => MIL\n"
@@ -107,6 +107,10 @@ static const acase CASES[] = {
     {"with no country before it, a title takes the first one after it in the sentence",
      "President Omar Bashir imposed a curfew in Iraq.", 20241101,
      "President=IRQGOV; Omar Bashir=IRQGOV<-President; Iraq=IRQ"},
+    {"coordinated demonyms share the role noun", "Russian and Ukrainian troops clashed.",
+     20241101, "Russian=RUSMIL; Ukrainian troops=UKRMIL"},
+    {"a known person outside every term is the country's elite", "Vladimir Putin spoke.",
+     19850101, "Vladimir Putin=RUSELI"},
     {"he resolves to the nearest person", "Vladimir Putin arrived. He praised Pyongyang.",
      20241101, "Vladimir Putin=RUSGOV; He=RUSGOV<-Vladimir Putin; Pyongyang=PRK"},
     {"the country resolves to the nearest state", "Russia is large. The country is cold.",
