@@ -19,9 +19,9 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 LDLIBS = $(PKG_LIBS) -lpthread -lm
 
-SRC = src/err.c src/arena.c src/buf.c src/utf8.c src/text.c src/reader.c src/html.c \
+SRC = src/cli.c src/err.c src/arena.c src/buf.c src/utf8.c src/text.c src/reader.c src/html.c \
       src/json.c src/doc.c src/jsonl.c src/pipeline.c src/dict.c src/dict_import.c src/actor.c \
-      src/cameo.c src/coder.c src/store_cmd.c src/dup.c src/pattern.c src/quote.c src/timex.c src/claim.c
+      src/cameo.c src/coder.c src/store_cmd.c src/store.c src/query.c src/export.c src/dup.c src/pattern.c src/quote.c src/timex.c src/claim.c
 OBJ = $(SRC:src/%.c=build/%.o)
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -86,7 +86,7 @@ build/conformance/%: tests/conformance/%.c $(OBJ)
 
 DATA ?= ../shared/data
 conformance: deps all build/conformance/plover_actors build/conformance/plover_events \
-             build/conformance/dups
+             build/conformance/dups build/conformance/tabari_validate build/conformance/petrarch_unittest
 	@tests/conformance/run.sh
 
 bench: deps all

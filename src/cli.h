@@ -21,6 +21,10 @@ typedef struct cli_sink {
  * failed, 2 usage). */
 int cli_code(int argc, char **argv, const cli_sink *sink);
 
+/* cli_main runs the dyad command line: argv[1] is the command. Returns the
+ * process exit status. */
+int cli_main(int argc, char **argv);
+
 /* cli_usage_error prints "dyad: <fmt with arg>" and a hint; returns 2. */
 int cli_usage_error(const char *fmt, const char *arg);
 
