@@ -15,8 +15,10 @@
 
 static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "am",
                                  "'s", "’s", NULL};
+/* Hypotheticals and obligations: "would attack", "must cooperate" name acts
+ * that have not happened. */
 static const char *const HYPOTHETICAL[] = {"would", "could", "might", "may", "should", "if",
-                                           "whether", "unless", "'d", NULL};
+                                           "whether", "unless", "'d", "must", "ought", NULL};
 static const char *const FUTURE[] = {"will", "shall", "'ll", NULL};
 static const char *const NEGATION[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
 static const char *const REFUSE[] = {"refuse", "refused", "refuses", "refusing", "decline",
@@ -27,7 +29,7 @@ static const char *const INTENT[] = {
     "intends", "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake",
     "undertook", "undertakes", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants",
     "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected", "decide", "decided",
-    "decides", "prepare", "prepared", "prepares", "ready", NULL};
+    "decides", "prepare", "prepared", "prepares", "ready", "willing", NULL};
 static const char *const THREAT[] = {"threaten", "threatened", "threatens", "warn", "warned",
                                      "warns", NULL};
 static const char *const SPEECH[] = {
@@ -430,6 +432,19 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   add_events(c, s, va, code, src, ns, tgt, nt, neg, va->speech ? -1 : attr, loc, how);
 }
 
+/* content_root: codes whose verb takes an act as its content ("demanded that
+ * Russia withdraw", "urged them to talk", "accused Kyiv of shelling"). */
+static int content_root(const char *code) {
+  int r = root_of(code);
+  return r == 2 || r == 10 || r == 11 || r == 12 || r == 9;
+}
+
+static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
+  for (uint32_t i = a + 1; i < b; i++)
+    if (punct(c, i, ';')) return 1;
+  return 0;
+}
+
 static void sentence(ctx *c, const text_sentence *s) {
   uint32_t s0 = s->tok, end = s->tok + s->ntok;
   if (end > s0 && punct(c, end - 1, '?')) {
@@ -453,8 +468,13 @@ static void sentence(ctx *c, const text_sentence *s) {
   for (int k = 0; k < nv; k++)
     if (vs[k].speech && speaker_k < 0) speaker_k = speaker(c, s0, vs[k].v, end);
   int prev_src[MAX_SIDE] = {0}, prev_ns = 0;
-  uint32_t prev_verb = NONE;
+  uint32_t prev_verb = NONE, content_from = NONE;
   for (int k = 0; k < nv && !c->oom; k++) {
+    if (content_from != NONE && vs[k].v > content_from && !boundary_between(c, content_from, vs[k].v)) {
+      explain(c, "verb at token %u is what an appeal, demand or accusation asks or alleges: not an act",
+              vs[k].v - s0);
+      continue;
+    }
     uint32_t gov = NONE;
     int is_gov = 0;
     for (int j = k + 1; j < nv && !is_gov; j++) {
@@ -472,6 +492,7 @@ static void sentence(ctx *c, const text_sentence *s) {
     size_t before = c->n;
     code_verb(c, s, &vs[k], speaker_k, prev_src, &prev_ns, prev_verb);
     if (c->n > before || prev_ns) prev_verb = vs[k].v;
+    if (c->n > before && content_root(c->e[c->n - 1].cameo)) content_from = vs[k].last;
   }
 }
 

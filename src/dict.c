@@ -300,7 +300,15 @@ static int add_names(src *S, char *names, const dict_code *codes, size_t n, unsi
       dict_builder_report(S->b, S->path, S->line, "empty name between '|'");
       continue;
     }
-    int rc = dict_builder_add(S->b, S->kind, t, strlen(t), codes, n, flags, NULL, S->path, S->line);
+    unsigned f = flags;
+    if (S->kind == DICT_VERB && *t == '[') f |= DICT_F_EXACT;
+    if (S->kind == DICT_VERB) { /* "[said]": the brackets only mark exactness */
+      char *o = t;
+      for (char *p = t; *p; p++)
+        if (*p != '[' && *p != ']') *o++ = *p;
+      *o = 0;
+    }
+    int rc = dict_builder_add(S->b, S->kind, t, strlen(t), codes, n, f, NULL, S->path, S->line);
     if (rc == ERR_NOMEM) return rc;
     if (rc) dict_builder_report(S->b, S->path, S->line, "name '%s' has no tokens", t);
   }
@@ -644,19 +652,20 @@ void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32
  * as the next word; keeps the entry that ends last. */
 static void walk_verb(const dict *d, const uint32_t *ids, uint32_t node, uint32_t j,
                       uint32_t end, uint32_t last, const dict_entry **best, uint32_t *best_last,
-                      int depth) {
+                      int depth, int by_lemma) {
   uint32_t ei = d->node_ent[node][DICT_VERB - 1];
-  if (ei != NONE && (!*best || last > *best_last)) *best = &d->ents[ei], *best_last = last;
+  if (ei != NONE && (!*best || last > *best_last) && !(by_lemma && (d->ents[ei].flags & DICT_F_EXACT)))
+    *best = &d->ents[ei], *best_last = last;
   if (depth > 12) return;
   if (j < end && ids[j] != NONE) {
     uint32_t c = edge_find(d, node, ids[j]);
-    if (c != NONE) walk_verb(d, ids, c, j + 1, end, j, best, best_last, depth + 1);
+    if (c != NONE) walk_verb(d, ids, c, j + 1, end, j, best, best_last, depth + 1, by_lemma);
   }
   uint32_t g = d->gap_id != NONE ? edge_find(d, node, d->gap_id) : NONE;
   for (uint32_t k = j + 1; g != NONE && k < end && k <= j + DICT_GAP; k++) {
     if (ids[k] == NONE) continue;
     uint32_t c = edge_find(d, g, ids[k]);
-    if (c != NONE) walk_verb(d, ids, c, k + 1, end, k, best, best_last, depth + 1);
+    if (c != NONE) walk_verb(d, ids, c, k + 1, end, k, best, best_last, depth + 1, by_lemma);
   }
 }
 
@@ -669,7 +678,7 @@ const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint
   for (int f = 0; f < 2; f++) {
     if (firsts[f] == NONE || (f == 1 && firsts[1] == firsts[0])) continue;
     uint32_t node = d->root_child[firsts[f]];
-    if (node != NONE) walk_verb(d, ids, node, i + 1, end, i, &best, &best_last, 0);
+    if (node != NONE) walk_verb(d, ids, node, i + 1, end, i, &best, &best_last, 0, f == 0 && firsts[0] != ids[i]);
   }
   *last = best_last;
   return best;
@@ -803,6 +812,11 @@ void dict_get_stats(const dict *d, dict_stats *st) {
   st->bytes = d->bytes;
   for (size_t i = 0; i < d->nents; i++)
     if (d->ents[i].kind < 5) st->by_kind[d->ents[i].kind]++;
+}
+
+const dict_entry *dict_entries(const dict *d, size_t *n) {
+  *n = d->nents;
+  return d->ents;
 }
 
 void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {

@@ -35,6 +35,7 @@ enum {
   DICT_F_PLURAL = 1 << 8,     /* the phrase names several (troops, officials) */
   DICT_F_CASE = 1 << 9,       /* matches only with the case as written ("US", not "us") */
   DICT_F_PLACE = 1 << 10,     /* a city or region: coded as its country, and a location */
+  DICT_F_EXACT = 1 << 11,     /* a verb whose first word matches only as written ([said]) */
 };
 
 /* Dates are integers YYYYMMDD; DICT_OPEN_FROM and DICT_OPEN_TO leave a side open. */
@@ -106,6 +107,11 @@ typedef struct dict_stats {
   size_t by_kind[5];
 } dict_stats;
 void dict_get_stats(const dict *d, dict_stats *st);
+
+/* dict_entries returns every entry of d in the order they were added (a
+ * TABARI verb's patterns before its head, dict_import.h) and their number
+ * in *n; valid as long as d. */
+const dict_entry *dict_entries(const dict *d, size_t *n);
 
 /* dict_keys computes the token ids of a segmented text once (UINT32_MAX for a
  * token the dictionary never uses): ids[i] for doc->tok[i]. ids has room for
