@@ -61,6 +61,7 @@ typedef struct ctx {
   char *ex;
   size_t nex, capex;
   int oom;
+  uint32_t passive_cs, passive_v; /* the last passive verb of the sentence, or NONE */
 } ctx;
 
 static int is(const ctx *c, uint32_t i, const char *const *words) {
@@ -391,8 +392,17 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     nt = subject(c, cs, v, tgt);
     ns = by_agent(c, va->last, ce, src);
     explain(c, "  passive: target before the verb, source after \"by\"");
+    /* the passive's subject suffered the act: a nominal event later in the
+     * clause ("were killed in a car bombing") must not make it the doer */
+    c->passive_cs = cs;
+    c->passive_v = v;
   } else {
     ns = subject(c, cs, v, src);
+    if (ns && c->passive_v != NONE && c->passive_cs == cs && c->passive_v < v &&
+        c->al->m[src[0]].tok < c->passive_v) {
+      explain(c, "  dropped: the clause's subject is the victim of an earlier passive verb");
+      return;
+    }
     nt = object(c, v, ce, tgt);
     /* "Putin embraced a general and praised Kim": an actor after the previous
      * verb of the clause is its object; the subject is that verb's subject */
@@ -447,6 +457,7 @@ static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
 
 static void sentence(ctx *c, const text_sentence *s) {
   uint32_t s0 = s->tok, end = s->tok + s->ntok;
+  c->passive_cs = c->passive_v = NONE;
   if (end > s0 && punct(c, end - 1, '?')) {
     explain(c, "sentence %u is a question: not coded", (unsigned)(s - c->td->sent));
     return;
