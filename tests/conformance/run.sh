@@ -16,3 +16,12 @@ tail -1 "$OUT/plover_events.txt"
 echo "== duplicates: 2,000 Reuters documents, 200 edited copies, 100 repeated paragraphs (issue 5)"
 build/conformance/dups "$DATA" > "$OUT/dups.txt"
 grep -E "precision|recall|bytes per document" "$OUT/dups.txt" | sed 's/^/  /'
+echo "== TABARI Validate.text with the TABARI dictionaries and dyad's pattern coder (issue 4)"
+build/conformance/tabari_validate "$DATA/conformance/tabari/Validate.project" > "$OUT/tabari_validate.txt"
+grep -c '^FAIL' "$OUT/tabari_validate.txt" | sed 's/^/  failures listed in build\/conformance\/tabari_validate.txt: /'
+tail -1 "$OUT/tabari_validate.txt"
+echo "== PETRARCH unit tests from raw sentences with PETR.Validate dictionaries (issue 4)"
+build/conformance/petrarch_unittest "$DATA/conformance/petrarch2/petrarch2_unittest.jsonl" \
+  "$DATA/conformance/petrarch2" > "$OUT/petrarch_unittest.txt"
+grep -c '^FAIL' "$OUT/petrarch_unittest.txt" | sed 's/^/  failures listed in build\/conformance\/petrarch_unittest.txt: /'
+tail -1 "$OUT/petrarch_unittest.txt"
