@@ -14,6 +14,8 @@
 #include "dict.h"
 #include "doc.h"
 #include "dup.h"
+#include "pattern.h"
+#include "quote.h"
 #include "err.h"
 #include "html.h"
 #include "jsonl.h"
@@ -65,6 +67,8 @@ typedef struct code_ctx {
   unsigned flags;
   const dict *dict; /* NULL when nothing needs it */
   coder coder;      /* its dict is NULL when events are not coded */
+  const pattern_index *patterns; /* TABARI/PETRARCH patterns: coded with them instead */
+  pattern_options popt;
   unsigned coder_flags;
   int dups;         /* compute duplicate signatures for the in-order stage */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
@@ -197,7 +201,18 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
       return ERR_OK;
     }
   }
-  if (c->coder.d && !d.skipped) {
+  if (c->patterns && !d.skipped) {
+    pattern_result pr;
+    d.codes = c->coder.codes;
+    int32_t date = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
+    if (pattern_code(c->patterns, &c->popt, a, &d.td, date > 0 ? date : 0, &d.actors, 0, &pr)) {
+      doc_release(&d);
+      jsonl_error(out, it->input, it->line, d.id, "out of memory coding events; document skipped");
+      return ERR_OK;
+    }
+    d.events = pr.events;
+    d.actors = pr.actors;
+  } else if (c->coder.d && !d.skipped) {
     d.codes = c->coder.codes;
     if (coder_run(&c->coder, a, &d.td, &d.actors, c->coder_flags, &d.events)) {
       doc_release(&d);
@@ -207,6 +222,11 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
   }
   unsigned long long t2 = thread_ns();
   atomic_fetch_add(&c->ns_actors, t2 - t1);
+  if ((c->flags & JSONL_QUOTES) && !d.skipped && quote_find(a, &d.td, &d.actors, &d.quotes)) {
+    doc_release(&d);
+    jsonl_error(out, it->input, it->line, d.id, "out of memory finding quotes; document skipped");
+    return ERR_OK;
+  }
   jsonl_doc(out, &d, c->flags);
   if (c->dups && !d.skipped) side_signature(a, &d, side);
   atomic_fetch_add(&c->ns_format, thread_ns() - t2);
@@ -441,7 +461,8 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   html_init();
   dict *dic = NULL;
   cameo_table *codes = NULL;
-  if (!no_events) c.flags |= JSONL_EVENTS;
+  pattern_index *pidx = NULL;
+  if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES;
   if (c.flags & (JSONL_MENTIONS | JSONL_EVENTS)) {
     size_t nerr;
     if (load_dicts(&dopts, 20, &dic, &nerr)) {
@@ -458,6 +479,12 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
       return 2;
     }
     c.coder = (coder){dic, codes};
+    size_t nroots = 0, npat = 0;
+    if (pattern_index_new(dic, &pidx) == 0) pattern_index_stats(pidx, &nroots, &npat);
+    if (npat) { /* verb patterns from TABARI or PETRARCH: their coder, TABARI's defaults */
+      c.patterns = pidx;
+      pattern_options_init(&c.popt);
+    }
   }
   reader *r;
   if (reader_open(inputs, ninputs, max_bytes, &r)) {
@@ -480,6 +507,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   if (rc) fprintf(stderr, "dyad: stopped: %s%s\n", err_str(rc), rc == ERR_IO ? " writing output" : "");
   if (stats) print_stats(&c, &st, threads, secs > 0 ? secs : 1e-9);
   reader_close(r);
+  pattern_index_free(pidx);
   dict_free(dic);
   cameo_free(codes);
   free(inputs);

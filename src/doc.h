@@ -15,6 +15,7 @@
 
 #include "actor.h"
 #include "coder.h"
+#include "quote.h"
 #include "arena.h"
 #include "buf.h"
 #include "reader.h"
@@ -42,6 +43,7 @@ typedef struct doc {
   void *json;        /* the parsed JSON line whose text d->z may point into */
   actor_list actors; /* filled by the caller with actor_find(), or empty */
   coder_list events; /* filled by the caller with coder_run(), or empty */
+  quote_list quotes; /* filled by the caller with quote_find(), or empty */
   const cameo_table *codes; /* for the events' Goldstein and PLOVER fields */
 } doc;
 

@@ -181,6 +181,30 @@ static void event_records(buf *out, const doc *d) {
   }
 }
 
+static void quote_records(buf *out, const doc *d) {
+  for (size_t i = 0; i < d->quotes.n; i++) {
+    const quote *q = &d->quotes.q[i];
+    sentence_fields(out, d, "quote", q->sent);
+    buf_adds(out, ",\"quote\":{\"text\":");
+    buf_json_str(out, d->z + q->start, q->end - q->start);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, q->start, q->end);
+    buf_adds(out, "},\"speaker\":");
+    actor_or_null(out, d, q->speaker);
+    buf_adds(out, ",\"who\":");
+    if (q->who_end > q->who_start) {
+      buf_adds(out, "{\"text\":");
+      buf_json_str(out, d->z + q->who_start, q->who_end - q->who_start);
+      buf_adds(out, ",\"span\":");
+      buf_json_span(out, q->who_start, q->who_end);
+      buf_addc(out, '}');
+    } else {
+      buf_adds(out, "null");
+    }
+    buf_adds(out, "}\n");
+  }
+}
+
 void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->nerr; i++)
     jsonl_error(out, d->input, d->line, d->id, d->errors[i]);
@@ -189,4 +213,5 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   if (flags & JSONL_SENTENCES) sentence_records(out, d);
   if (flags & JSONL_MENTIONS) mention_records(out, d);
   if (flags & JSONL_EVENTS) event_records(out, d);
+  if (flags & JSONL_QUOTES) quote_records(out, d);
 }
