@@ -124,10 +124,14 @@ static int dup_order(void *vctx, const reader_item *it, const char *out, size_t 
   if (!id || (x->n == x->cap && !(x->ids = realloc(x->ids, (x->cap = x->cap ? x->cap * 2 : 1024) * sizeof *x->ids))))
     return free(id), ERR_NOMEM;
   const dup_hit *hits;
-  size_t nh;
-  if (dup_index_add(x->index, x->n, (const dup_sig *)(const void *)(side + 4 + k), DUP_DOC_THRESHOLD,
-                    DUP_PASSAGE_THRESHOLD, &hits, &nh))
-    return free(id), ERR_NOMEM;
+  size_t nh, nsig = nside - 4 - k;
+  /* the side buffer packs the signature after the id, unaligned: copy it */
+  void *sig = malloc(nsig ? nsig : 1);
+  if (!sig) return free(id), ERR_NOMEM;
+  memcpy(sig, side + 4 + k, nsig);
+  int rc = dup_index_add(x->index, x->n, sig, DUP_DOC_THRESHOLD, DUP_PASSAGE_THRESHOLD, &hits, &nh);
+  free(sig);
+  if (rc) return free(id), ERR_NOMEM;
   x->ids[x->n++] = id;
   const char *of = NULL;
   for (size_t i = 0; i < nh; i++)
@@ -222,6 +226,14 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
   }
   unsigned long long t2 = thread_ns();
   atomic_fetch_add(&c->ns_actors, t2 - t1);
+  if ((c->flags & JSONL_TIMEX) && !d.skipped) {
+    int32_t date = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
+    if (timex_find(a, &d.td, date > 0 ? date : 0, &d.timexes) == ERR_NOMEM) {
+      doc_release(&d);
+      jsonl_error(out, it->input, it->line, d.id, "out of memory finding dates; document skipped");
+      return ERR_OK;
+    }
+  }
   if ((c->flags & JSONL_QUOTES) && !d.skipped && quote_find(a, &d.td, &d.actors, &d.quotes)) {
     doc_release(&d);
     jsonl_error(out, it->input, it->line, d.id, "out of memory finding quotes; document skipped");
@@ -462,7 +474,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   dict *dic = NULL;
   cameo_table *codes = NULL;
   pattern_index *pidx = NULL;
-  if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES;
+  if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES | JSONL_TIMEX;
   if (c.flags & (JSONL_MENTIONS | JSONL_EVENTS)) {
     size_t nerr;
     if (load_dicts(&dopts, 20, &dic, &nerr)) {

@@ -390,7 +390,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   int pas = m == MOOD_ACT && passive(c, cs, v);
   if (pas) {
     nt = subject(c, cs, v, tgt);
-    ns = by_agent(c, va->last, ce, src);
+    ns = by_agent(c, v, ce, src); /* from the verb: a phrase may end past "by" */
     explain(c, "  passive: target before the verb, source after \"by\"");
     /* the passive's subject suffered the act: a nominal event later in the
      * clause ("were killed in a car bombing") must not make it the doer */
@@ -428,6 +428,10 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   }
   if (va->speech && nt && is_media(&c->al->m[tgt[0]])) {
     explain(c, "  the outlet told is not a target");
+    nt = 0;
+  }
+  if (va->speech && nt && c->al->m[tgt[0]].tok > va->last + 2) {
+    explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
   }
   if (!ns) {

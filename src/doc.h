@@ -16,6 +16,7 @@
 #include "actor.h"
 #include "coder.h"
 #include "quote.h"
+#include "timex.h"
 #include "arena.h"
 #include "buf.h"
 #include "reader.h"
@@ -44,6 +45,7 @@ typedef struct doc {
   actor_list actors; /* filled by the caller with actor_find(), or empty */
   coder_list events; /* filled by the caller with coder_run(), or empty */
   quote_list quotes; /* filled by the caller with quote_find(), or empty */
+  timex_list timexes; /* filled by the caller with timex_find(), or empty */
   const cameo_table *codes; /* for the events' Goldstein and PLOVER fields */
 } doc;
 

@@ -140,6 +140,33 @@ static void location(buf *out, const doc *d, int k) {
   buf_addc(out, '}');
 }
 
+/* event_date: the date of a time expression in the event's sentence, else the
+ * document's. */
+static void event_date(buf *out, const doc *d, uint32_t sent) {
+  int k = timex_for_sentence(&d->timexes, sent);
+  char date[11];
+  if (k >= 0 && timex_event_date(&d->timexes.t[k], date)) buf_json_strz(out, date);
+  else buf_json_strz(out, d->date);
+}
+
+static void timex_records(buf *out, const doc *d) {
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const timex *t = &d->timexes.t[i];
+    sentence_fields(out, d, "timex", t->sent);
+    buf_adds(out, ",\"expr\":{\"text\":");
+    buf_json_str(out, d->z + t->start, t->end - t->start);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, t->start, t->end);
+    buf_adds(out, "},\"value\":");
+    buf_json_strz(out, t->value);
+    buf_adds(out, ",\"granularity\":");
+    buf_json_strz(out, t->granularity);
+    buf_adds(out, ",\"modifier\":");
+    buf_json_strz(out, t->modifier);
+    buf_adds(out, "}\n");
+  }
+}
+
 static void event_records(buf *out, const doc *d) {
   for (size_t i = 0; i < d->events.n; i++) {
     const coder_event *e = &d->events.e[i];
@@ -170,7 +197,7 @@ static void event_records(buf *out, const doc *d) {
     buf_adds(out, ",\"attribution\":");
     actor_or_null(out, d, e->attribution);
     buf_adds(out, ",\"date\":");
-    buf_json_strz(out, d->date);
+    event_date(out, d, e->sent);
     buf_adds(out, ",\"location\":");
     location(out, d, e->location);
     buf_adds(out, ",\"pattern\":");
@@ -214,4 +241,5 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   if (flags & JSONL_MENTIONS) mention_records(out, d);
   if (flags & JSONL_EVENTS) event_records(out, d);
   if (flags & JSONL_QUOTES) quote_records(out, d);
+  if (flags & JSONL_TIMEX) timex_records(out, d);
 }
