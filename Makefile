@@ -86,7 +86,8 @@ build/conformance/%: tests/conformance/%.c $(OBJ)
 
 DATA ?= ../shared/data
 conformance: deps all build/conformance/plover_actors build/conformance/plover_events \
-             build/conformance/dups build/conformance/tabari_validate build/conformance/petrarch_unittest
+             build/conformance/dups build/conformance/tabari_validate build/conformance/petrarch_unittest \
+             build/conformance/muc4_claims build/conformance/ipe_claims
 	@tests/conformance/run.sh
 
 bench: deps all

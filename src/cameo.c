@@ -22,6 +22,10 @@ static void field(char **p, char *out, size_t cap) {
   *p = tab ? tab + 1 : NULL;
 }
 
+static int by_code(const void *a, const void *b) {
+  return strcmp(((const cameo_code *)a)->code, ((const cameo_code *)b)->code);
+}
+
 int cameo_load(const char *path, cameo_table **out, size_t *nbad) {
   FILE *f = fopen(path, "r");
   *nbad = 0;
@@ -56,6 +60,7 @@ int cameo_load(const char *path, cameo_table **out, size_t *nbad) {
     t->n++;
   }
   fclose(f);
+  qsort(t->c, t->n, sizeof *t->c, by_code); /* for cameo_find's binary search */
   *out = t;
   return ERR_OK;
 }
@@ -66,10 +71,12 @@ void cameo_free(cameo_table *t) {
   free(t);
 }
 
+
 const cameo_code *cameo_find(const cameo_table *t, const char *code) {
-  for (size_t i = 0; t && i < t->n; i++)
-    if (!strcmp(t->c[i].code, code)) return &t->c[i];
-  return NULL;
+  if (!t || !t->n) return NULL;
+  cameo_code key;
+  snprintf(key.code, sizeof key.code, "%s", code);
+  return bsearch(&key, t->c, t->n, sizeof *t->c, by_code);
 }
 
 int cameo_quad(const char *code) {

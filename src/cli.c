@@ -71,17 +71,22 @@ typedef struct code_ctx {
   pattern_options popt;
   unsigned coder_flags;
   int dups;         /* compute duplicate signatures for the in-order stage */
+  int timing;       /* --stats: time each stage */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
-  atomic_ullong ns_read, ns_actors, ns_format; /* thread CPU time per stage */
+  atomic_ullong ns_read, ns_actors, ns_events, ns_more, ns_format; /* thread CPU time per stage */
 } code_ctx;
 
 /* thread_ns is this thread's CPU time: summed over workers it splits a run's
  * cost between stages whatever the number of threads. */
-static unsigned long long thread_ns(void) {
+static unsigned long long thread_ns_on(void) {
   struct timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
 }
+
+/* Per-stage timing costs a system call per stage per document, so it runs
+ * only with --stats. */
+#define thread_ns() (c->timing ? thread_ns_on() : 0ull)
 
 typedef struct sink_ctx {
   FILE *out;
@@ -205,6 +210,8 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
       return ERR_OK;
     }
   }
+  unsigned long long ta = thread_ns();
+  atomic_fetch_add(&c->ns_actors, ta - t1);
   if (c->patterns && !d.skipped) {
     pattern_result pr;
     d.codes = c->coder.codes;
@@ -224,8 +231,8 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
       return ERR_OK;
     }
   }
-  unsigned long long t2 = thread_ns();
-  atomic_fetch_add(&c->ns_actors, t2 - t1);
+  unsigned long long te = thread_ns();
+  atomic_fetch_add(&c->ns_events, te - ta);
   if ((c->flags & JSONL_TIMEX) && !d.skipped) {
     int32_t date = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
     if (timex_find(a, &d.td, date > 0 ? date : 0, &d.timexes) == ERR_NOMEM) {
@@ -239,8 +246,15 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
     jsonl_error(out, it->input, it->line, d.id, "out of memory finding quotes; document skipped");
     return ERR_OK;
   }
-  jsonl_doc(out, &d, c->flags);
+  if ((c->flags & JSONL_CLAIMS) && !d.skipped && claim_find(a, &d.td, &d.actors, &d.claims)) {
+    doc_release(&d);
+    jsonl_error(out, it->input, it->line, d.id, "out of memory finding claims; document skipped");
+    return ERR_OK;
+  }
   if (c->dups && !d.skipped) side_signature(a, &d, side);
+  unsigned long long t2 = thread_ns();
+  atomic_fetch_add(&c->ns_more, t2 - te);
+  jsonl_doc(out, &d, c->flags);
   atomic_fetch_add(&c->ns_format, thread_ns() - t2);
   doc_release(&d);
   atomic_fetch_add(&c->nerrors, d.nerr);
@@ -294,11 +308,14 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           ndocs, nsent, mb, secs, threads, threads == 1 ? "" : "s", ndocs / secs, nsent / secs,
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
   double r = (double)atomic_load(&c->ns_read) / 1e9, ac = (double)atomic_load(&c->ns_actors) / 1e9,
+         ev = (double)atomic_load(&c->ns_events) / 1e9, mo = (double)atomic_load(&c->ns_more) / 1e9,
          f = (double)atomic_load(&c->ns_format) / 1e9;
   fprintf(stderr,
           "dyad: stages (CPU seconds, all threads): read+segment %.3f (%.1f MB/s), "
-          "actors %.3f (%.1f MB/s), format %.3f\n",
-          r, r > 0 ? mb / r : 0.0, ac, ac > 0 ? mb / ac : 0.0, f);
+          "actors %.3f (%.1f MB/s), events %.3f, dates+quotes+claims+duplicate signatures %.3f "
+          "(%.0f%% of actors+events), format %.3f\n",
+          r, r > 0 ? mb / r : 0.0, ac, ac > 0 ? mb / ac : 0.0, ev, mo,
+          ac + ev > 0 ? 100.0 * mo / (ac + ev) : 0.0, f);
 }
 
 /* default_dict finds dict/dyad.txt next to the executable or its directory's
@@ -470,11 +487,12 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
     free(inputs);
     return 2;
   }
+  c.timing = stats;
   html_init();
   dict *dic = NULL;
   cameo_table *codes = NULL;
   pattern_index *pidx = NULL;
-  if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES | JSONL_TIMEX;
+  if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES | JSONL_TIMEX | JSONL_CLAIMS;
   if (c.flags & (JSONL_MENTIONS | JSONL_EVENTS)) {
     size_t nerr;
     if (load_dicts(&dopts, 20, &dic, &nerr)) {

@@ -15,6 +15,7 @@
 
 #include "actor.h"
 #include "coder.h"
+#include "claim.h"
 #include "quote.h"
 #include "timex.h"
 #include "arena.h"
@@ -46,6 +47,7 @@ typedef struct doc {
   coder_list events; /* filled by the caller with coder_run(), or empty */
   quote_list quotes; /* filled by the caller with quote_find(), or empty */
   timex_list timexes; /* filled by the caller with timex_find(), or empty */
+  claim_list claims;  /* filled by the caller with claim_find(), or empty */
   const cameo_table *codes; /* for the events' Goldstein and PLOVER fields */
 } doc;
 

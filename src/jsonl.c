@@ -1,5 +1,6 @@
 #include "jsonl.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -149,6 +150,37 @@ static void event_date(buf *out, const doc *d, uint32_t sent) {
   else buf_json_strz(out, d->date);
 }
 
+static void number_or_null(buf *out, double v) {
+  if (isfinite(v)) buf_printf(out, "%.15g", v);
+  else buf_adds(out, "null"); /* "at least 20": no upper bound */
+}
+
+static void claim_records(buf *out, const doc *d) {
+  for (size_t i = 0; i < d->claims.n; i++) {
+    const claim *c = &d->claims.c[i];
+    sentence_fields(out, d, "claim", c->sent);
+    buf_adds(out, ",\"quantity\":");
+    number_or_null(out, c->quantity);
+    buf_adds(out, ",\"low\":");
+    number_or_null(out, c->low);
+    buf_adds(out, ",\"high\":");
+    number_or_null(out, c->high);
+    buf_adds(out, ",\"qualifier\":");
+    buf_json_strz(out, c->qualifier);
+    buf_adds(out, ",\"claim\":");
+    buf_json_strz(out, c->kind);
+    buf_adds(out, ",\"subject\":");
+    actor_or_null(out, d, c->subject);
+    buf_adds(out, ",\"attribution\":");
+    actor_or_null(out, d, c->attribution);
+    buf_adds(out, ",\"number\":{\"text\":");
+    buf_json_str(out, d->z + c->num_start, c->num_end - c->num_start);
+    buf_adds(out, ",\"span\":");
+    buf_json_span(out, c->num_start, c->num_end);
+    buf_adds(out, "}}\n");
+  }
+}
+
 static void timex_records(buf *out, const doc *d) {
   for (size_t i = 0; i < d->timexes.n; i++) {
     const timex *t = &d->timexes.t[i];
@@ -242,4 +274,5 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   if (flags & JSONL_EVENTS) event_records(out, d);
   if (flags & JSONL_QUOTES) quote_records(out, d);
   if (flags & JSONL_TIMEX) timex_records(out, d);
+  if (flags & JSONL_CLAIMS) claim_records(out, d);
 }

@@ -25,3 +25,9 @@ build/conformance/petrarch_unittest "$DATA/conformance/petrarch2/petrarch2_unitt
   "$DATA/conformance/petrarch2" > "$OUT/petrarch_unittest.txt"
 grep -c '^FAIL' "$OUT/petrarch_unittest.txt" | sed 's/^/  failures listed in build\/conformance\/petrarch_unittest.txt: /'
 tail -1 "$OUT/petrarch_unittest.txt"
+echo "== MUC-4 killed claims against the answer keys (issue 5)"
+build/conformance/muc4_claims "$DATA" > "$OUT/muc4_claims.txt"
+grep -E "^(MUC-4|precision proxy)" "$OUT/muc4_claims.txt" | sed "s/^/  /"
+echo "== IndiaPoliceEvents KILL sentences (issue 5)"
+build/conformance/ipe_claims "$DATA" > "$OUT/ipe_claims.txt"
+tail -3 "$OUT/ipe_claims.txt" | sed 's/^/  /'
