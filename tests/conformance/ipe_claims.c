@@ -200,7 +200,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "ipe_claims: cannot load dict/dyad.txt (run from the repository root)\n");
     return 1;
   }
-  cameo_table *codes;
+  cameo_table *codes = NULL;
   size_t nbad;
   if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0) CODER = (coder){dc, codes};
   cur c = {0};
@@ -233,6 +233,6 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < ndocs; i++) free(docs[i].text);
   free(docs);
   dict_free(dc);
-  cameo_free(CODER.codes ? (cameo_table *)CODER.codes : NULL);
+  cameo_free(codes);
   return 0;
 }
