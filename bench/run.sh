@@ -87,5 +87,46 @@ for th in 1 "$CORES"; do
 done
 echo "(Matching target: 50 MB/s per core with the Phoenix dictionaries; the figure is the whole run: read, segment, match and compose.)" >> "$T/table"
 
+# Event coding (issue 4) and the stages of issue 5, on the Reuters sentence set:
+# the whole default run, and the coder's own CPU time from --stats' split.
+B=$DATA/bench/reuters50k.jsonl
+TB=$DATA/dictionaries/tabari-2012
+TABARGS="--no-default-dict --dict tabari:$TB/CAMEO.080612.verbs --dict tabari:$TB/CountryInfo.120116.actors --dict tabari:$TB/Internatnl.120521.actors --dict tabari:$TB/PSU.120522.agents"
+{
+  echo
+  echo "Event coding on \`bench/reuters50k.jsonl\` (50,000 sentences), \`./dyad code --no-duplicates --threads N --stats\`: whole run (read, segment, actors, events, dates, quotes, claims, JSON), and the coder's own rate from the CPU split (actors + events stages)."
+  echo
+  echo "| dictionaries | threads | whole run sentences/s | coder sentences/s per core | events | stage split (CPU s) |"
+  echo "|---|---|---|---|---|---|"
+} >> "$T/table"
+for spec in own tabari; do
+  extra=""
+  [ $spec = tabari ] && extra=$TABARGS
+  for th in 1 "$CORES"; do
+    : > "$T/ev"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+      # shellcheck disable=SC2086
+      ./dyad code --no-duplicates $extra --threads "$th" --stats "$B" 2> "$T/err" > "$T/out"
+      sents=$(sed -n 's/.* \([0-9]*\) sentences\/s.*/\1/p' "$T/err")
+      n=$(sed -n 's/^dyad: [0-9]* documents, \([0-9]*\) sentences.*/\1/p' "$T/err")
+      ac=$(sed -n 's/.*actors \([0-9.]*\) (.*/\1/p' "$T/err")
+      ev=$(sed -n 's/.*events \([0-9.]*\),.*/\1/p' "$T/err")
+      coder=$(awk -v n="$n" -v a="$ac" -v e="$ev" 'BEGIN { if (a + e > 0) printf "%.0f", n / (a + e); else print 0 }')
+      echo "$sents $coder" >> "$T/ev"
+      i=$((i + 1))
+    done
+    whole=$(cut -d' ' -f1 "$T/ev" | median)
+    coder=$(cut -d' ' -f2 "$T/ev" | median)
+    nev=$(grep -c '"kind":"event"' "$T/out")
+    split=$(sed -n 's/^dyad: stages (CPU seconds, all threads): //p' "$T/err")
+    echo "| $spec | $th | $whole | $coder | $nev | $split |" >> "$T/table"
+  done
+done
+echo "(Targets: 150,000 sentences/s per core with the TABARI dictionaries; TABARI itself codes about 18,700/s here. Issue 5: dates+quotes+claims+duplicate signatures at most 30% of actors+events.)" >> "$T/table"
+
+# The store (issue 6), if its benchmark exists.
+[ -x bench/store.sh ] && bench/store.sh >> "$T/table"
+
 cat "$T/table"
 cat "$T/table" >> BENCHMARKS.md
