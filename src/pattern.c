@@ -64,6 +64,8 @@ typedef struct ppat {
   uint32_t len;         /* TABARI's length: longer patterns are tried first */
   uint32_t order;       /* file order, for ties */
   uint8_t actors;       /* the pattern names $ + or % */
+  uint64_t need;        /* a bit per first two letters of each word it requires:
+                         * a sentence lacking one cannot match (a cheap filter) */
 } ppat;
 
 typedef struct proot {
@@ -76,6 +78,12 @@ typedef struct proot {
 typedef struct pblock {
   uint32_t first, n;    /* px->pats[first .. first+n), longest first */
 } pblock;
+
+/* need_mask: the letters bits of the words a pattern requires outside its
+ * alternatives (an alternative's words are optional). */
+struct pattern_index;
+static uint64_t need_mask(const struct pattern_index *px, const ppat *P);
+
 
 typedef struct pset {
   char name[64];
@@ -113,6 +121,20 @@ struct pattern_index {
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
+
+static uint64_t letters_bit(const char *k, uint32_t n);
+
+static uint64_t need_mask(const struct pattern_index *px, const ppat *P) {
+  uint64_t m = 0;
+  const pseq *seqs[2] = {&P->pre, &P->post};
+  for (int s = 0; s < 2; s++)
+    for (uint32_t i = 0; i < seqs[s]->n; i++) {
+      const pel *e = &px->els[seqs[s]->first + i];
+      if (e->kind == EL_WORD && e->klen >= 2) m |= letters_bit(e->key, e->klen);
+    }
+  return m;
+}
+
 
 enum { LEX_NOUN = 1, LEX_ADJ = 2 };
 
@@ -756,6 +778,7 @@ int pattern_index_new(const dict *d, pattern_index **out) {
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
+      px->pats[i].need = need_mask(px, &px->pats[i]);
     }
     px->npats = B.ntmp;
   }
@@ -1644,6 +1667,23 @@ static int find_target(cx *c, const clause *cl, uint32_t v, uint32_t vlast, int 
 
 /* ---- trying a verb -------------------------------------------------------- */
 
+/* letters_bit: one of 64 bits for a word's first two letters. */
+static uint64_t letters_bit(const char *k, uint32_t n) {
+  if (n < 2) return 0;
+  return 1ull << ((((unsigned char)k[0] * 31u) + (unsigned char)k[1]) & 63u);
+}
+
+/* sentence_mask: the letters_bit of every word in [lo, hi). */
+static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi) {
+  uint64_t m = 0;
+  for (uint32_t p = lo; p < hi && p < c->na; p++) {
+    const word *w = &c->w[c->act[p]];
+    m |= letters_bit(w->key, w->klen);
+  }
+  return m;
+}
+
+
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
 static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
@@ -1659,8 +1699,10 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
                                   uint32_t hi, mstate *out) {
   const pattern_index *px = c->px;
   const pblock *b = &px->blocks[R->block];
+  uint64_t have = words_mask(c, lo, hi);
   for (uint32_t i = 0; i < b->n; i++) {
     const ppat *P = &px->pats[b->first + i];
+    if ((P->need & have) != P->need) continue;
     mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
     int vadj = px->els[P->pre.first + P->pre.n].adj;
     if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
