@@ -225,10 +225,26 @@ static int negated(const ctx *c, uint32_t cs, uint32_t v) {
   return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSE);
 }
 
-static int hypothetical(const ctx *c, uint32_t cs, uint32_t v) {
-  for (uint32_t i = cs; i < v; i++)
-    if (is(c, i, HYPOTHETICAL) && c->inside[i] < 0) return 1;
+/* The modal of a clause: hypothetical ("would attack"), obligation ("must
+ * release"), or, after a reporting verb, the future of reported speech
+ * ("said it would allow" = it intends to allow). */
+enum { MODAL_NONE, MODAL_HYPOTHETICAL, MODAL_MUST, MODAL_REPORTED_FUTURE };
+
+static int reported_before(const ctx *c, uint32_t s0, uint32_t i) {
+  for (uint32_t k = i; k-- > s0 && i - k <= 6;)
+    if (is(c, k, SPEECH)) return 1;
   return 0;
+}
+
+static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
+  for (uint32_t i = cs; i < v; i++) {
+    if (!is(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
+    int rep = reported_before(c, s0, i);
+    if (is(c, i, (const char *const[]){"would", "'d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
+    if (is(c, i, (const char *const[]){"must", "should", "ought", NULL})) return MODAL_MUST;
+    return MODAL_HYPOTHETICAL;
+  }
+  return MODAL_NONE;
 }
 
 enum { MOOD_ACT, MOOD_INTENT, MOOD_THREAT };
@@ -372,12 +388,24 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   if (!act || strlen(act) < 2 || strspn(act, "0123456789") != strlen(act)) return;
   explain(c, "verb \"%s\" (%s:%u) code %s; clause tokens %u-%u", tok_text(c, v, buf, sizeof buf),
           va->e->source, va->e->line, act, cs - s0, ce - s0);
-  if (hypothetical(c, cs, v)) {
-    explain(c, "  dropped: hypothetical (would/could/if/whether ... before the verb)");
+  int md = modal(c, s0, cs, v);
+  if (md == MODAL_MUST && attr >= 0) {
+    /* "X said Sudan must return the helicopter": X demands it of Sudan */
+    int tgt[MAX_SIDE], nt = subject(c, cs, v, tgt);
+    explain(c, "  an obligation in reported speech: the speaker demands it (100)");
+    add_events(c, s, va, "100", &attr, 1, tgt, nt, 0, -1, location_in(c, cs, ce), "demand");
+    return;
+  }
+  if (md == MODAL_HYPOTHETICAL || md == MODAL_MUST) {
+    explain(c, "  dropped: hypothetical or obligation (would/could/if/must ... before the verb)");
     return;
   }
   uint32_t gov;
   int m = mood(c, cs, v, &gov);
+  if (md == MODAL_REPORTED_FUTURE && m == MOOD_ACT) {
+    m = MOOD_INTENT;
+    explain(c, "  \"would\" after a reporting verb: the future of reported speech");
+  }
   snprintf(code, sizeof code, "%s", act);
   const char *how = "act";
   if (m != MOOD_ACT) {
