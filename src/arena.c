@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,25 @@ void *arena_grow(arena *a, void *p, size_t old_n, size_t n) {
   void *q = arena_alloc(a, n);
   if (q && p) memcpy(q, p, old_n < n ? old_n : n);
   return q;
+}
+
+int arena_vlog(arena *a, char **z, size_t *n, size_t *cap, const char *fmt, va_list ap) {
+  char tmp[600];
+  int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  if (k < 0) return 0;
+  size_t m = (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1;
+  if (*n + m + 2 > *cap) {
+    size_t ncap = (*cap + m + 2) * 2;
+    char *p = arena_grow(a, *z, *cap, ncap);
+    if (!p) return -1;
+    *z = p;
+    *cap = ncap;
+  }
+  memcpy(*z + *n, tmp, m);
+  *n += m;
+  (*z)[(*n)++] = '\n';
+  (*z)[*n] = 0;
+  return 0;
 }
 
 void arena_reset(arena *a) {

@@ -14,6 +14,7 @@
 #ifndef DYAD_ARENA_H
 #define DYAD_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct arena_block arena_block;
@@ -42,6 +43,11 @@ char *arena_strndup(arena *a, const char *z, size_t n);
 /* arena_grow resizes the most recent allocation p (old size old_n) to n bytes,
  * in place when it can, else by copying. Returns the new pointer or NULL. */
 void *arena_grow(arena *a, void *p, size_t old_n, size_t n);
+
+/* arena_vlog appends one formatted line (and a NUL after it) to the growing
+ * text *z (length *n, capacity *cap) kept in a: the explanation logs of the
+ * coders. Returns 0, or -1 when out of memory (the text is kept as it was). */
+int arena_vlog(arena *a, char **z, size_t *n, size_t *cap, const char *fmt, va_list ap);
 
 /* arena_reset frees everything allocated; keeps the first block. */
 void arena_reset(arena *a);

@@ -82,27 +82,10 @@ static int punct(const ctx *c, uint32_t i, char ch) {
 static void explain(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void explain(ctx *c, const char *fmt, ...) {
   if (!(c->flags & CODER_EXPLAIN) || c->oom) return;
-  char tmp[600];
   va_list ap;
   va_start(ap, fmt);
-  int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  if (arena_vlog(c->a, &c->ex, &c->nex, &c->capex, fmt, ap)) c->oom = 1;
   va_end(ap);
-  if (k < 0) return;
-  size_t m = (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1;
-  if (c->nex + m + 2 > c->capex) {
-    size_t ncap = (c->capex + m + 2) * 2;
-    char *p = arena_grow(c->a, c->ex, c->capex, ncap);
-    if (!p) {
-      c->oom = 1;
-      return;
-    }
-    c->ex = p;
-    c->capex = ncap;
-  }
-  memcpy(c->ex + c->nex, tmp, m);
-  c->nex += m;
-  c->ex[c->nex++] = '\n';
-  c->ex[c->nex] = 0;
 }
 
 static const char *tok_text(const ctx *c, uint32_t i, char *buf, size_t cap) {

@@ -13,6 +13,7 @@
 
 #include "actor.h"
 #include "dict.h"
+#include "testdict.h"
 
 static const char DICT[] =
     "!kind actors\n"
@@ -138,19 +139,7 @@ static void test_cases(void **state) {
 
 static int setup(void **state) {
   (void)state;
-  char path[] = "/tmp/dyad-test-actor-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) return -1;
-  if (write(fd, DICT, sizeof DICT - 1) != (ssize_t)(sizeof DICT - 1)) return -1;
-  close(fd);
-  dict_builder *b;
-  dict_builder_new(&b);
-  dict_load(b, path);
-  unlink(path);
-  size_t n;
-  dict_builder_errors(b, &n);
-  if (n) return -1;
-  return dict_build(b, &D);
+  return testdict_build(DICT, &D);
 }
 
 static int teardown(void **state) {
