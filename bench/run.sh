@@ -119,7 +119,7 @@ for spec in own tabari; do
     whole=$(cut -d' ' -f1 "$T/ev" | median)
     coder=$(cut -d' ' -f2 "$T/ev" | median)
     nev=$(grep -c '"kind":"event"' "$T/out")
-    split=$(sed -n 's/^dyad: stages (CPU seconds, all threads): //p' "$T/err")
+    split=$(sed -n 's/^dyad: stages (seconds, summed over workers): //p' "$T/err")
     echo "| $spec | $th | $whole | $coder | $nev | $split |" >> "$T/table"
   done
 done
