@@ -44,6 +44,16 @@ bad_input() {
   done < "$T/bad"
 }
 
+store() {
+  tests/store.sh "$1" > "$T/store" 2>&1
+  while read -r status name rest; do
+    case $status in
+      ok) pass "store: $name ($2)" ;;
+      FAIL) echo "$rest" > "$T/why"; fail "store: $name ($2)" "$T/why" ;;
+    esac
+  done < "$T/store"
+}
+
 threads_identical() {
   set -- samples/reports.jsonl samples/html/*.html tests/golden/code/*.jsonl
   [ -d "$DATA/corpora" ] && set -- "$@" "$DATA/corpora/guardian_sdf.jsonl" "$DATA/corpora/muc4.jsonl"
@@ -83,6 +93,8 @@ section "golden tests"; golden ./dyad dyad
 section "golden tests (ASan+UBSan)"; golden build/dyad-asan asan
 section "bad input"; bad_input ./dyad dyad
 section "bad input (ASan+UBSan)"; bad_input build/dyad-asan asan
+section "store"; store ./dyad dyad
+section "store (ASan+UBSan)"; store build/dyad-asan asan
 section "threads"; threads_identical
 section "real data under ASan+UBSan"; real_data
 section "fuzz corpus replay (ASan+UBSan)"; fuzz_replay
