@@ -11,7 +11,7 @@ if [ ! -d "$DATA/corpora" ]; then echo "skipped: $DATA not found"; exit 0; fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-DYAD_EXTRA=${DYAD_EXTRA:-"--no-events"}
+DYAD_EXTRA=${DYAD_EXTRA:-"--no-events --no-duplicates"}
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "?"}'; }
 
 # measure FILE THREADS: prints "MB/s docs/s sentences/s rssMB" (medians)
@@ -35,7 +35,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
   echo
   echo "## $(date -u +%Y-%m-%d) \`make bench\` (dyad code: read + validate + segment + tokenize)"
   echo
-  echo "Machine: $CORES cores, $cpu, $(uname -sr). Command per row: \`./dyad code --no-events --threads N --stats FILE > /dev/null\` (segmentation only), median of $RUNS runs."
+  echo "Machine: $CORES cores, $cpu, $(uname -sr). Command per row: \`./dyad code --no-events --no-duplicates --threads N --stats FILE > /dev/null\` (segmentation only), median of $RUNS runs."
   echo
   echo "| corpus | MB | threads | MB/s | docs/s | sentences/s | peak RSS MB |"
   echo "|---|---|---|---|---|---|---|"
@@ -78,11 +78,11 @@ R=$DATA/corpora/reuters21578.jsonl
 PHXARGS="$*"
 for th in 1 "$CORES"; do
   # measure passes --threads and --stats itself; the dictionary options ride along
-  set -- $(DYAD_EXTRA="--no-events --mentions $PHXARGS" measure "$R" "$th")
+  set -- $(DYAD_EXTRA="--no-events --no-duplicates --mentions $PHXARGS" measure "$R" "$th")
   echo "| corpora/reuters21578.jsonl | Phoenix | $th | $1 | $2 | $3 | $4 |" >> "$T/table"
 done
 for th in 1 "$CORES"; do
-  set -- $(DYAD_EXTRA="--no-events --mentions" measure "$R" "$th")
+  set -- $(DYAD_EXTRA="--no-events --no-duplicates --mentions" measure "$R" "$th")
   echo "| corpora/reuters21578.jsonl | dyad's own | $th | $1 | $2 | $3 | $4 |" >> "$T/table"
 done
 echo "(Matching target: 50 MB/s per core with the Phoenix dictionaries; the figure is the whole run: read, segment, match and compose.)" >> "$T/table"
@@ -96,7 +96,7 @@ TABARGS="--no-default-dict --dict tabari:$TB/CAMEO.080612.verbs --dict tabari:$T
   echo
   echo "Event coding on \`bench/reuters50k.jsonl\` (50,000 sentences), \`./dyad code --no-duplicates --threads N --stats\`: whole run (read, segment, actors, events, dates, quotes, claims, JSON), and the coder's own rate from the CPU split (actors + events stages)."
   echo
-  echo "| dictionaries | threads | whole run sentences/s | coder sentences/s per core | events | stage split (CPU s) |"
+  echo "| dictionaries | threads | whole run sentences/s | coder sentences/s per core | events | stage split (seconds summed over workers) |"
   echo "|---|---|---|---|---|---|"
 } >> "$T/table"
 for spec in own tabari; do
