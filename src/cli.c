@@ -313,6 +313,7 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           "%.0f docs/s, %.0f sentences/s, %.1f MB/s, peak RSS %.1f MB, %zu errors\n",
           ndocs, nsent, mb, secs, threads, threads == 1 ? "" : "s", ndocs / secs, nsent / secs,
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
+  if (!c->timing) return;
   double r = (double)atomic_load(&c->ns_read) / 1e9, ac = (double)atomic_load(&c->ns_actors) / 1e9,
          ev = (double)atomic_load(&c->ns_events) / 1e9, mo = (double)atomic_load(&c->ns_more) / 1e9,
          f = (double)atomic_load(&c->ns_format) / 1e9;
@@ -493,12 +494,14 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
     free(inputs);
     return 2;
   }
-  c.timing = stats;
+  c.timing = stats; /* (narrowed below once the stages are known) */
   html_init();
   dict *dic = NULL;
   cameo_table *codes = NULL;
   pattern_index *pidx = NULL;
   if (!no_events) c.flags |= JSONL_EVENTS | JSONL_QUOTES | JSONL_TIMEX | JSONL_CLAIMS;
+  /* segmentation alone has no stages worth the clock reads */
+  if (!(c.flags & (JSONL_EVENTS | JSONL_MENTIONS))) c.timing = 0;
   if (c.flags & (JSONL_MENTIONS | JSONL_EVENTS)) {
     size_t nerr;
     if (load_dicts(&dopts, 20, &dic, &nerr)) {

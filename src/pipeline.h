@@ -21,8 +21,8 @@
 #include "reader.h"
 
 #define PIPE_SLOTS_PER_THREAD 4
-#define PIPE_BATCH_ITEMS 64
-#define PIPE_BATCH_BYTES (256 * 1024)
+#define PIPE_BATCH_ITEMS 256
+#define PIPE_BATCH_BYTES (512 * 1024)
 
 /* pipe_work codes one item (its bytes data[0..n), which it may modify) and
  * appends its output to out, and to side any data the in-order stage needs
