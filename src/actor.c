@@ -297,18 +297,27 @@ static const char *const COMPANY[] = {
     "bank", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "co", "co.", "company",
     "group", "airlines", "airways", "express", "motors", "holdings", "industries", "petroleum",
     "steel", "telecom", "plc", "ag", "sa", "nv", "bv", "gmbh", "insurance", "securities",
-    "brewery", "breweries", "chemical", "chemicals", "electric", "mining", "shipping", NULL};
+    "brewery", "breweries", "chemical", "chemicals", "electric", "mining", "shipping",
+    "exchange", "exchanges", NULL};
+
+/* Words that end the name of a non-governmental body: "American Soybean
+ * Association", "South African Institute of Race Relations". */
+static const char *const ASSOCIATION[] = {
+    "association", "federation", "foundation", "institute", "society", "league", "chamber",
+    NULL};
 
 /* company_after: capitalised words at j (at most three) of which the last
- * ends a company name; returns how many, else 0. */
-static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end) {
+ * ends a company name (role BUS) or a body's (NGO); returns how many, else 0,
+ * and the role in *role. */
+static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end, const char **role) {
   if (c->td->casing == TEXT_LOWER) return 0;
   uint32_t k = 0, found = 0;
   while (j + k < end && k < 3) {
     const text_token *t = &c->td->tok[j + k];
     if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP)) break;
     k++;
-    if (tok_is(c, j + k - 1, COMPANY)) found = k;
+    if (tok_is(c, j + k - 1, COMPANY)) found = k, *role = "BUS";
+    else if (tok_is(c, j + k - 1, ASSOCIATION)) found = k, *role = "NGO";
   }
   return found;
 }
@@ -335,12 +344,13 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   if (!(e->flags & DICT_F_PERSON)) {
     uint32_t k = j < end && is_possessive(c, j) ? j + 1 : j;
     if (k < end && tok_is(c, k, CURRENCY)) return k + 1;
-    uint32_t nco = company_after(c, j, end);
+    const char *role = "BUS";
+    uint32_t nco = company_after(c, j, end, &role);
     if (nco) { /* a company named for its country is the country's business */
       char buf[ACTOR_CODE_MAX];
       char base[ACTOR_CODE_MAX];
       country_of(base, code);
-      compose(buf, base, "BUS");
+      compose(buf, base, role);
       actor_mention *m = push(c, i, j + nco - i, buf);
       if (!m) return end;
       m->entry = e;

@@ -445,8 +445,28 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
   }
+  if (ns && va->speech && c->al->m[src[0]].tok + c->al->m[src[0]].ntok + 4 < v) {
+    /* "Jutland Telephone launched a bond, market sources said": the speaker
+     * stands right before the reporting verb, and here it is no actor */
+    explain(c, "  the reporting verb's speaker is not an actor");
+    ns = 0;
+  }
   if (!ns) {
     explain(c, "  dropped: no source actor in the clause");
+    return;
+  }
+  /* a role noun whose country nothing names ("the company", "a spokesman")
+   * is no actor to code an event for */
+  int known = 0;
+  for (int i = 0; i < ns; i++) known += strncmp(c->al->m[src[i]].code, "---", 3) != 0;
+  if (!known) {
+    explain(c, "  dropped: the source's country is unknown (---)");
+    return;
+  }
+  /* a company's statement with no one addressed is business news, not an
+   * event between political actors */
+  if (va->speech && !nt && root_of(code) == 1 && strstr(c->al->m[src[0]].code, "BUS")) {
+    explain(c, "  dropped: a business statement with no target");
     return;
   }
   *prev_ns = ns;

@@ -120,6 +120,8 @@ static const acase CASES[] = {
      20241101, ""},
     {"a company named for its country is its business", "Russian Steel Group said it would sell.",
      20241101, "Russian Steel Group=RUSBUS; it=RUSBUS<-Russian Steel Group"},
+    {"a body named for its country is a non-governmental actor of it",
+     "The Russian Geographical Society met.", 20241101, "Russian Geographical Society=RUSNGO"},
     {"a pronoun two sentences away is not resolved", "Russia spoke. Rain fell. It stopped.",
      20241101, "Russia=RUS"},
 };
