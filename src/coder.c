@@ -46,6 +46,9 @@ static const char *const CLAUSE_WORD[] = {"because", "although", "though", "wher
 static const char *const RELATIVE[] = {"who", "which", "where", "when", "whose", "whom",
                                        "while", NULL};
 static const char *const PLACE_PREP[] = {"in", "at", "near", "outside", "inside", NULL};
+static const char *const TIME_WORDS[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday", "today", "yesterday", "tonight",
+                                         NULL};
 
 typedef struct ctx {
   const coder *c;
@@ -54,6 +57,7 @@ typedef struct ctx {
   const actor_list *al;
   unsigned flags;
   uint32_t *ids, *lemmas;
+  uint8_t *skip; /* time words a verb phrase may hold: "met [on Tuesday] with" */
   int *mention_at;  /* token -> index of the mention starting there, or -1 */
   int *inside;      /* token -> index of the mention covering it, or -1 */
   coder_event *e;
@@ -502,7 +506,7 @@ static void sentence(ctx *c, const text_sentence *s) {
   for (uint32_t i = s0; i < end && nv < 64; i++) {
     if (c->inside[i] >= 0) continue;
     uint32_t last;
-    const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, i, end, &last);
+    const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, c->skip, i, end, &last);
     if (!e) continue;
     vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH)};
     i = last;
@@ -558,6 +562,13 @@ static int index_mentions(ctx *c) {
   }
   dict_keys(c->c->d, c->td, c->ids);
   dict_lemmas(c->c->d, c->td, c->ids, c->lemmas);
+  c->skip = arena_calloc(c->a, n, 1);
+  if (!c->skip) return ERR_NOMEM;
+  for (uint32_t i = 0; i < c->td->ntok; i++)
+    if (is(c, i, TIME_WORDS)) {
+      c->skip[i] = 1;
+      if (i > 0 && is(c, i - 1, (const char *const[]){"on", NULL})) c->skip[i - 1] = 1;
+    }
   return ERR_OK;
 }
 

@@ -650,27 +650,28 @@ void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32
 
 /* walk_verb follows the trie from node at token j, trying a "..." gap as well
  * as the next word; keeps the entry that ends last. */
-static void walk_verb(const dict *d, const uint32_t *ids, uint32_t node, uint32_t j,
-                      uint32_t end, uint32_t last, const dict_entry **best, uint32_t *best_last,
-                      int depth, int by_lemma) {
+static void walk_verb(const dict *d, const uint32_t *ids, const uint8_t *skip, uint32_t node,
+                      uint32_t j, uint32_t end, uint32_t last, const dict_entry **best,
+                      uint32_t *best_last, int depth, int by_lemma) {
   uint32_t ei = d->node_ent[node][DICT_VERB - 1];
   if (ei != NONE && (!*best || last > *best_last) && !(by_lemma && (d->ents[ei].flags & DICT_F_EXACT)))
     *best = &d->ents[ei], *best_last = last;
   if (depth > 12) return;
+  while (skip && j < end && skip[j]) j++;
   if (j < end && ids[j] != NONE) {
     uint32_t c = edge_find(d, node, ids[j]);
-    if (c != NONE) walk_verb(d, ids, c, j + 1, end, j, best, best_last, depth + 1, by_lemma);
+    if (c != NONE) walk_verb(d, ids, skip, c, j + 1, end, j, best, best_last, depth + 1, by_lemma);
   }
   uint32_t g = d->gap_id != NONE ? edge_find(d, node, d->gap_id) : NONE;
   for (uint32_t k = j + 1; g != NONE && k < end && k <= j + DICT_GAP; k++) {
     if (ids[k] == NONE) continue;
     uint32_t c = edge_find(d, g, ids[k]);
-    if (c != NONE) walk_verb(d, ids, c, k + 1, end, k, best, best_last, depth + 1, by_lemma);
+    if (c != NONE) walk_verb(d, ids, skip, c, k + 1, end, k, best, best_last, depth + 1, by_lemma);
   }
 }
 
 const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint32_t *lemmas,
-                                  uint32_t i, uint32_t end, uint32_t *last) {
+                                  const uint8_t *skip, uint32_t i, uint32_t end, uint32_t *last) {
   const dict_entry *best = NULL;
   uint32_t best_last = 0;
   if (!d->ecap || i >= end) return NULL;
@@ -678,7 +679,7 @@ const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint
   for (int f = 0; f < 2; f++) {
     if (firsts[f] == NONE || (f == 1 && firsts[1] == firsts[0])) continue;
     uint32_t node = d->root_child[firsts[f]];
-    if (node != NONE) walk_verb(d, ids, node, i + 1, end, i, &best, &best_last, 0, f == 0 && firsts[0] != ids[i]);
+    if (node != NONE) walk_verb(d, ids, skip, node, i + 1, end, i, &best, &best_last, 0, f == 0 && firsts[0] != ids[i]);
   }
   *last = best_last;
   return best;

@@ -133,10 +133,12 @@ void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32
 /* dict_match_verb finds the longest verb entry starting at token i, whose
  * first word matches the token or its lemma and whose later words match
  * exactly, a "..." in the phrase skipping up to DICT_GAP tokens. *last is
- * the index of the last token matched. Returns NULL when none. */
+ * the index of the last token matched. Tokens with skip[j] set (may be NULL)
+ * are passed over between the phrase's words: "called [Thursday] on". Returns
+ * NULL when none. */
 #define DICT_GAP 4
 const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint32_t *lemmas,
-                                  uint32_t i, uint32_t end, uint32_t *last);
+                                  const uint8_t *skip, uint32_t i, uint32_t end, uint32_t *last);
 
 /* dict_set_wordnet names WordNet's verb.exc for the builder (default
  * /usr/share/wordnet/verb.exc); a missing file leaves the regular rules. */
