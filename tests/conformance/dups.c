@@ -32,6 +32,7 @@
 #include "dup.h"
 #include "err.h"
 #include "text.h"
+#include "conf.h"
 
 #define NBASE 2000
 #define NFILL 2000
@@ -66,19 +67,6 @@ static uint64_t next_rand(void) { /* splitmix64 */
   return z ^ (z >> 31);
 }
 static size_t pick(size_t n) { return (size_t)(next_rand() % n); }
-
-static char *slurp_line(FILE *f) {
-  size_t cap = 1 << 16, n = 0;
-  char *z = malloc(cap);
-  int ch = 0;
-  while (z && (ch = fgetc(f)) != EOF && ch != '\n') {
-    if (n + 1 == cap) z = realloc(z, cap *= 2);
-    if (z) z[n++] = (char)ch;
-  }
-  if (!z || (n == 0 && ch == EOF)) return free(z), NULL;
-  z[n] = 0;
-  return z;
-}
 
 static char *dupmem(const char *z, size_t n) {
   char *p = malloc(n + 1);
@@ -176,7 +164,7 @@ static int read_corpus(const char *path, gdoc *base, gdoc *fill) {
   arena_init(&a, 1 << 16);
   size_t nb = 0, nf = 0;
   char *line;
-  while (nf < NFILL && (line = slurp_line(f))) {
+  while (nf < NFILL && (line = conf_read_line(f))) {
     cJSON *j = cJSON_Parse(line);
     const cJSON *text = cJSON_GetObjectItem(j, "text");
     text_doc td;

@@ -33,6 +33,7 @@
 #include "cameo.h"
 #include "dict.h"
 #include "text.h"
+#include "conf.h"
 
 typedef struct doc {
   int id;
@@ -43,13 +44,6 @@ typedef struct doc {
 typedef struct tally {
   size_t tp, fp, fn, tn, unaligned, unaligned_kill, docs;
 } tally;
-
-static char *read_line(FILE *f) {
-  char *z = NULL;
-  size_t cap = 0;
-  if (getline(&z, &cap, f) < 0) return free(z), NULL;
-  return z;
-}
 
 /* skeleton keeps the ASCII letters (lower-cased) and digits of z; map[i] is
  * the byte offset in z of skeleton byte i. */
@@ -73,7 +67,7 @@ static int load_docs(const char *path, doc **out, size_t *n) {
   size_t cap = 0;
   char *line;
   *out = NULL, *n = 0;
-  while ((line = read_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *j = cJSON_Parse(line);
     const cJSON *id = cJSON_GetObjectItem(j, "id"), *text = cJSON_GetObjectItem(j, "text");
     const cJSON *date = cJSON_GetObjectItem(j, "date");
@@ -207,7 +201,7 @@ int main(int argc, char **argv) {
   arena_init(&c.a, 1 << 16);
   tally t = {0};
   char *line;
-  while ((line = read_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *g = cJSON_Parse(line);
     const cJSON *id = cJSON_GetObjectItem(g, "doc_id");
     if (cJSON_IsNumber(id) && (!c.d || c.d->id != id->valueint)) {

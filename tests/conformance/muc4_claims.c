@@ -34,6 +34,7 @@
 #include "claim.h"
 #include "dict.h"
 #include "text.h"
+#include "conf.h"
 
 #define MAXFIG 8
 
@@ -135,19 +136,11 @@ static void read_key(doclist *l, const cJSON *k) {
   }
 }
 
-static char *read_line(FILE *f) {
-  char *z = NULL;
-  size_t cap = 0;
-  ssize_t n = getline(&z, &cap, f);
-  if (n < 0) return free(z), NULL;
-  return z;
-}
-
 static int load_keys(const char *path, doclist *l) {
   FILE *f = fopen(path, "r");
   if (!f) return -1;
   char *line;
-  while ((line = read_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *k = cJSON_Parse(line);
     if (k) read_key(l, k);
     cJSON_Delete(k);
@@ -251,7 +244,7 @@ static void run(const dict *d, const doclist *l, FILE *f, tally *t) {
   arena a;
   arena_init(&a, 1 << 16);
   char *line;
-  while ((line = read_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *j = cJSON_Parse(line);
     const cJSON *id = cJSON_GetObjectItem(j, "id"), *text = cJSON_GetObjectItem(j, "text");
     const cJSON *date = cJSON_GetObjectItem(j, "date");

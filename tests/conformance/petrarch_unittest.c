@@ -30,26 +30,10 @@
 #include "err.h"
 #include "pattern.h"
 #include "text.h"
+#include "conf.h"
 
 #define MAX_EV 64
 #define TRIPLE_MAX 96
-
-static char *read_line(FILE *f) {
-  size_t cap = 1 << 16, n = 0;
-  char *z = malloc(cap);
-  int ch = 0;
-  while (z && (ch = fgetc(f)) != EOF && ch != '\n') {
-    if (n + 1 == cap) {
-      char *y = realloc(z, cap *= 2);
-      if (!y) free(z);
-      z = y;
-    }
-    if (z) z[n++] = (char)ch;
-  }
-  if (!z || (n == 0 && ch == EOF)) return free(z), NULL;
-  z[n] = 0;
-  return z;
-}
 
 static const char *field(const cJSON *o, const char *k) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
@@ -125,7 +109,7 @@ int main(int argc, char **argv) {
   arena a;
   arena_init(&a, 1 << 16);
   int total = 0, pass = 0, skipped = 0;
-  for (char *line; (line = read_line(f)); free(line)) {
+  for (char *line; (line = conf_read_line(f)); free(line)) {
     cJSON *r = cJSON_Parse(line);
     if (!r) continue;
     const char *id = field(r, "id"), *text = field(r, "text"), *date = field(r, "date");

@@ -17,24 +17,12 @@
 #include "arena.h"
 #include "dict.h"
 #include "text.h"
+#include "conf.h"
 
 static const char *legacy(const char *code) {
   if (!strncmp(code, "JAP", 3)) return "JPN";
   if (!strncmp(code, "ITL", 3)) return "ITA";
   return code;
-}
-
-static char *slurp_line(FILE *f) {
-  size_t cap = 1 << 16, n = 0;
-  char *z = malloc(cap);
-  int ch;
-  while (z && (ch = fgetc(f)) != EOF && ch != '\n') {
-    if (n + 1 == cap) z = realloc(z, cap *= 2);
-    if (z) z[n++] = (char)ch;
-  }
-  if (!z || (n == 0 && ch == EOF)) return free(z), NULL;
-  z[n] = 0;
-  return z;
 }
 
 int main(int argc, char **argv) {
@@ -56,7 +44,7 @@ int main(int argc, char **argv) {
   char *line;
   arena a;
   arena_init(&a, 1 << 16);
-  while ((line = slurp_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *j = cJSON_Parse(line);
     const cJSON *text = cJSON_GetObjectItem(j, "text");
     const cJSON *date = cJSON_GetObjectItem(j, "date");

@@ -20,6 +20,7 @@
 #include "coder.h"
 #include "dict.h"
 #include "text.h"
+#include "conf.h"
 
 static const char *type2021(const char *t) {
   if (!strcmp(t, "DEMAND")) return "REQUEST";
@@ -32,19 +33,6 @@ static const char *legacy(const char *code) {
   if (!strncmp(code, "JAP", 3)) return "JPN";
   if (!strncmp(code, "ITL", 3)) return "ITA";
   return code;
-}
-
-static char *read_line(FILE *f) {
-  size_t cap = 1 << 16, n = 0;
-  char *z = malloc(cap);
-  int ch = 0;
-  while (z && (ch = fgetc(f)) != EOF && ch != '\n') {
-    if (n + 1 == cap) z = realloc(z, cap *= 2);
-    if (z) z[n++] = (char)ch;
-  }
-  if (!z || (n == 0 && ch == EOF)) return free(z), NULL;
-  z[n] = 0;
-  return z;
 }
 
 int main(int argc, char **argv) {
@@ -70,7 +58,7 @@ int main(int argc, char **argv) {
   arena a;
   arena_init(&a, 1 << 16);
   char *line;
-  while ((line = read_line(f))) {
+  while ((line = conf_read_line(f))) {
     cJSON *j = cJSON_Parse(line);
     const cJSON *text = cJSON_GetObjectItem(j, "text"), *ev = cJSON_GetObjectItem(j, "event");
     if (!cJSON_IsString(text) || !cJSON_IsString(ev)) goto next;
