@@ -5,16 +5,20 @@
  * repository root, which holds dict/dyad.txt)
  *
  * Gold: gold/indiapoliceevents_sents.jsonl labels each sentence of
- * corpora/indiapoliceevents.jsonl; KILL means the police killed someone. The
- * event that says so is the coder's job and its output is not available to
- * this test yet, so the proxy scored here is: a sentence labelled KILL versus
- * a sentence in which claim_find emits a `killed` claim. Killings by mobs are
- * claims but not KILL, so precision is bounded by that difference: when this
- * test was written, a reading of 40 random false alarms found every one a
- * correct claim of deaths not caused by the police (riots, the Godhra train
- * fire, Delhi 1984); the misses are mostly KILL sentences with no figure ("a
- * 19-year-old was killed in police firing"). The police condition belongs to
- * the event coder; score it here once events are available.
+ * corpora/indiapoliceevents.jsonl; KILL means the police killed someone.
+ * Two figures are printed:
+ *   - the issue's proxy: a sentence labelled KILL versus a sentence in which
+ *     dyad emits a `killed` claim or an 18x-20x event, whoever did it. Its
+ *     precision is bounded by the label: a reading of 40 random false alarms
+ *     found every one a correct claim of deaths not caused by the police
+ *     (riots, the Godhra train fire, Delhi 1984);
+ *   - killings by the police, which is what the label means: an event whose
+ *     source is the police and whose code says someone died (1823, 186, 20x;
+ *     "opened fire on a mob" is 19x, force without a death), or a killed
+ *     claim in a sentence that names the police other than as the one who
+ *     gives the figure ("police said two were killed" is not theirs).
+ * The misses are mostly KILL sentences with no figure ("a 19-year-old was
+ * killed in police firing": "a" is not a number, claim.h).
  *
  * The gold sentences are the publisher's split, with text double-encoded in
  * places ("â€˜" for "‘"). They are aligned to the document by their ASCII
@@ -99,11 +103,38 @@ typedef struct cur {
   size_t nsk, pos; /* skeleton length; where the next gold sentence is sought */
   uint32_t *killed;
   size_t nkilled;
+  uint32_t *police; /* of those, the ones the police did (see police_act) */
+  size_t npolice;
   arena a;
 } cur;
 
 /* The coder, for the 18x-20x events that count as well as killed claims. */
 static coder CODER;
+
+/* is_police: an actor code whose role is the police ("INDCOP", "COP"). */
+static int is_police(const char *code) {
+  for (size_t i = 0; code[i]; i += 3)
+    if (!strncmp(code + i, "COP", 3)) return 1;
+  return 0;
+}
+
+/* A killed claim counts as the police's when a police actor is named in its
+ * sentence other than as the one who gives the figure ("killed in police
+ * firing", "police opened fire, killing two"; not "police said two were
+ * killed"); an event when its source is the police and its code says that
+ * someone was killed (1823 kill by physical assault, 186 assassinate, 20x
+ * mass violence), not only that force was used ("opened fire on a mob", 19x:
+ * the KILL label needs a death). */
+static int police_in_sentence(const actor_list *al, const claim *c) {
+  for (size_t i = 0; i < al->n; i++)
+    if (al->m[i].sent == c->sent && is_police(al->m[i].code) && (int)i != c->attribution)
+      return 1;
+  return 0;
+}
+
+static int killing_code(const char *cameo) {
+  return !strcmp(cameo, "1823") || !strcmp(cameo, "186") || !strncmp(cameo, "20", 2);
+}
 
 static void open_doc(cur *c, const dict *dc, const doc *d) {
   size_t n = strlen(d->text);
@@ -113,6 +144,7 @@ static void open_doc(cur *c, const dict *dc, const doc *d) {
   c->nsk = skeleton(d->text, c->sk, c->map);
   c->pos = 0;
   c->nkilled = 0;
+  c->npolice = 0;
   arena_reset(&c->a);
   text_doc td;
   actor_list al;
@@ -124,13 +156,20 @@ static void open_doc(cur *c, const dict *dc, const doc *d) {
   coder_list ev = {0};
   if (CODER.d && coder_run(&CODER, &c->a, &td, &al, 0, &ev)) ev.n = 0;
   c->killed = realloc(c->killed, (cl.n + ev.n + 1) * sizeof *c->killed);
+  c->police = realloc(c->police, (cl.n + ev.n + 1) * sizeof *c->police);
   for (size_t i = 0; i < cl.n; i++)
-    if (!strcmp(cl.c[i].kind, "killed")) c->killed[c->nkilled++] = cl.c[i].num_start;
+    if (!strcmp(cl.c[i].kind, "killed")) {
+      c->killed[c->nkilled++] = cl.c[i].num_start;
+      if (police_in_sentence(&al, &cl.c[i])) c->police[c->npolice++] = cl.c[i].num_start;
+    }
   /* an assault, fight or mass-violence event (roots 18-20) counts too */
   for (size_t i = 0; i < ev.n; i++)
     if (!strncmp(ev.e[i].cameo, "18", 2) || !strncmp(ev.e[i].cameo, "19", 2) ||
-        !strncmp(ev.e[i].cameo, "20", 2))
-      c->killed[c->nkilled++] = td.tok[ev.e[i].verb_tok].start;
+        !strncmp(ev.e[i].cameo, "20", 2)) {
+      uint32_t at = td.tok[ev.e[i].verb_tok].start;
+      c->killed[c->nkilled++] = at;
+      if (ev.e[i].src >= 0 && is_police(al.m[ev.e[i].src].code) && killing_code(ev.e[i].cameo)) c->police[c->npolice++] = at;
+    }
 }
 
 /* align finds gold sentence z in the current document: its byte span. */
@@ -155,7 +194,22 @@ static int has_label(const cJSON *labels, const char *want) {
   return 0;
 }
 
-static void score(cur *c, const cJSON *g, tally *t) {
+static int any_in(const uint32_t *at, size_t n, uint32_t s, uint32_t e) {
+  for (size_t i = 0; i < n; i++)
+    if (at[i] >= s && at[i] < e) return 1;
+  return 0;
+}
+
+static void count(tally *t, int got, int kill) {
+  if (got && kill) t->tp++;
+  if (got && !kill) t->fp++;
+  if (!got && kill) t->fn++;
+  if (!got && !kill) t->tn++;
+}
+
+/* score tallies one gold sentence: t for any killing (the issue's proxy),
+ * tp for killings by the police (what the KILL label means). */
+static void score(cur *c, const cJSON *g, tally *t, tally *tp) {
   const cJSON *text = cJSON_GetObjectItem(g, "sent_text");
   int kill = has_label(cJSON_GetObjectItem(g, "sent_labels"), "KILL");
   uint32_t s, e;
@@ -164,15 +218,13 @@ static void score(cur *c, const cJSON *g, tally *t) {
     t->unaligned++, t->unaligned_kill += kill;
     return;
   }
-  int got = 0;
-  for (size_t i = 0; i < c->nkilled && !got; i++) got = c->killed[i] >= s && c->killed[i] < e;
-  if (got && kill) t->tp++;
-  if (got && !kill) t->fp++;
-  if (!got && kill) t->fn++;
-  if (!got && !kill) t->tn++;
-  if (got != kill)
-    printf("%s ipe-%d: %.*s\n", kill ? "MISS " : "FALSE", c->d->id, (int)(e - s),
-           c->d->text + s);
+  int got = any_in(c->killed, c->nkilled, s, e);
+  int pol = any_in(c->police, c->npolice, s, e);
+  count(t, got, kill);
+  count(tp, pol, kill);
+  if (pol != kill)
+    printf("%s ipe-%d: %s%.*s\n", kill ? "MISS " : "FALSE", c->d->id,
+           kill && got ? "(a killing, not the police's) " : "", (int)(e - s), c->d->text + s);
 }
 
 int main(int argc, char **argv) {
@@ -199,7 +251,7 @@ int main(int argc, char **argv) {
   if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0) CODER = (coder){dc, codes};
   cur c = {0};
   arena_init(&c.a, 1 << 16);
-  tally t = {0};
+  tally t = {0}, tpol = {0};
   char *line;
   while ((line = conf_read_line(f))) {
     cJSON *g = cJSON_Parse(line);
@@ -208,22 +260,31 @@ int main(int argc, char **argv) {
       const doc *d = find_doc(docs, ndocs, id->valueint);
       if (d) open_doc(&c, dc, d), t.docs++;
     }
-    if (c.d && cJSON_IsNumber(id) && c.d->id == id->valueint) score(&c, g, &t);
+    if (c.d && cJSON_IsNumber(id) && c.d->id == id->valueint) score(&c, g, &t, &tpol);
     cJSON_Delete(g);
     free(line);
   }
   fclose(f);
   double p = t.tp + t.fp ? (double)t.tp / (double)(t.tp + t.fp) : 0;
   double r = t.tp + t.fn ? (double)t.tp / (double)(t.tp + t.fn) : 0;
-  printf("note: KILL is a police killing; a sentence counts as predicted KILL when dyad emits a "
-         "killed claim or an 18x-20x event in it (the issue's definition), police or not\n");
+  double pp = tpol.tp + tpol.fp ? (double)tpol.tp / (double)(tpol.tp + tpol.fp) : 0;
+  double pr = tpol.tp + tpol.fn ? (double)tpol.tp / (double)(tpol.tp + tpol.fn) : 0;
+  printf("note: KILL is a police killing. The issue's proxy counts a sentence as predicted KILL "
+         "when dyad emits a killed claim or an 18x-20x event in it, police or not; the police "
+         "figure (the misses and false alarms listed above) counts an event of a killing code "
+         "whose source is the police, or a killed claim in a sentence that names the police "
+         "other than as its attribution\n");
   printf("IPE gold sentences not aligned to the text (left out): %zu, of them KILL: %zu\n",
          t.unaligned, t.unaligned_kill);
   printf("IPE KILL sentences vs killed claims or 18x-20x events in %zu documents: tp %zu fp %zu fn %zu; "
          "precision %.2f recall %.2f; target both 0.60\n",
          t.docs, t.tp, t.fp, t.fn, p, r);
+  printf("IPE KILL sentences vs killings by the police (police-sourced killing events: 1823, 186, "
+         "20x; killed claims in a sentence naming the police, not as the one who gives the figure): tp %zu fp %zu fn %zu; precision %.2f recall %.2f; target "
+         "both 0.60\n",
+         tpol.tp, tpol.fp, tpol.fn, pp, pr);
   arena_free(&c.a);
-  free(c.sk), free(c.map), free(c.killed);
+  free(c.sk), free(c.map), free(c.killed), free(c.police);
   for (size_t i = 0; i < ndocs; i++) free(docs[i].text);
   free(docs);
   dict_free(dc);

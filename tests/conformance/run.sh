@@ -30,4 +30,4 @@ build/conformance/muc4_claims "$DATA" > "$OUT/muc4_claims.txt"
 grep -E "^(MUC-4|precision proxy)" "$OUT/muc4_claims.txt" | sed "s/^/  /"
 echo "== IndiaPoliceEvents KILL sentences (issue 5)"
 build/conformance/ipe_claims "$DATA" > "$OUT/ipe_claims.txt"
-tail -3 "$OUT/ipe_claims.txt" | sed 's/^/  /'
+tail -4 "$OUT/ipe_claims.txt" | sed 's/^/  /'
