@@ -8,10 +8,12 @@
 #include "claim.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "wordhash.h"
 
 #define CL_KEY 32   /* longest token key looked up; longer tokens match nothing */
 #define CL_NP 6     /* words a counted noun phrase may hold ("21 Syrian soldiers and allied militiamen") */
@@ -832,32 +834,26 @@ static const cl_word WORDS[] = {
     {"yuan", W_UNIT, 0, 0, 0},
 };
 
-static int cl_cmp(const void *k, const void *e) {
-  return strcmp((const char *)k, ((const cl_word *)e)->w);
-}
+/* WORDS' hash index (wordhash.h), built once on first use. */
+#define CL_NWORDS (sizeof WORDS / sizeof *WORDS)
+#define CL_SLOTS 4096
+static uint16_t CL_INDEX[CL_SLOTS];
+static int CL_INDEX_OK;
+static pthread_once_t CL_ONCE = PTHREAD_ONCE_INIT;
 
-/* cl_first: the first entry of WORDS whose key starts with a byte >= c. A
- * lookup first narrows to the words sharing its first byte: comparing one
- * byte is much cheaper than strcmp, and it needs no index to keep in step
- * with the table. */
-static size_t cl_first(unsigned c) {
-  size_t lo = 0, hi = sizeof WORDS / sizeof *WORDS;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if ((unsigned char)WORDS[mid].w[0] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+static void cl_index_build(void) {
+  CL_INDEX_OK = wh_build(CL_INDEX, CL_SLOTS, WORDS, CL_NWORDS, sizeof *WORDS) == 0;
 }
 
 static const cl_word *cl_lookup(const char *key) {
-  unsigned char c = (unsigned char)key[0];
-  if (!c) return NULL;
-  size_t lo = cl_first(c), hi = cl_first(c + 1u);
-  return bsearch(key, WORDS + lo, hi - lo, sizeof *WORDS, cl_cmp);
+  if (!key[0]) return NULL;
+  long i = wh_find(CL_INDEX, CL_SLOTS, WORDS, sizeof *WORDS, key);
+  return i < 0 ? NULL : &WORDS[i];
 }
 
 int claim_check_tables(void) {
+  pthread_once(&CL_ONCE, cl_index_build);
+  if (!CL_INDEX_OK) return 1;
   for (size_t i = 1; i < sizeof WORDS / sizeof *WORDS; i++)
     if (strcmp(WORDS[i - 1].w, WORDS[i].w) >= 0) return (int)i + 1;
   return 0;
@@ -1927,7 +1923,16 @@ static void cl_mentions(cl_sent *s, size_t *next) {
   }
 }
 
-static void cl_prepare(cl_sent *s, const text_sentence *ts) {
+/* What a sentence needs to hold a claim: a number, that is a token starting
+ * with a digit, a word that may start a number, or a hyphenated word
+ * ("thirty-five": cl_read takes it apart). */
+#define CL_NUMBERISH (W_NUM | W_SCALE | W_VAGUE)
+#define CL_DIGIT (1u << 31)
+
+/* cl_prepare reads the sentence's words; returns the union of their classes,
+ * with CL_DIGIT when a token may be a number in digits or hyphenated words. */
+static uint32_t cl_prepare(cl_sent *s, const text_sentence *ts) {
+  uint32_t any = 0;
   s->t0 = ts->tok;
   s->nt = ts->ntok;
   for (uint32_t i = 0; i < s->nt; i++) {
@@ -1935,8 +1940,11 @@ static void cl_prepare(cl_sent *s, const text_sentence *ts) {
     size_t k = text_key(s->td->z + t->start, t->end - t->start, s->key[i], CL_KEY);
     s->key[i][k] = 0;
     s->w[i] = cl_lookup(s->key[i]);
+    if (s->w[i]) any |= s->w[i]->cls;
+    if ((s->key[i][0] >= '0' && s->key[i][0] <= '9') || strchr(s->key[i], '-')) any |= CL_DIGIT;
     s->men[i] = s->aside[i] = s->num[i] = -1;
   }
+  return any;
 }
 
 /* cl_alloc sizes the per-sentence scratch for the longest sentence. */
@@ -1956,6 +1964,7 @@ static int cl_alloc(arena *a, cl_sent *s, uint32_t max) {
 int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_list *out) {
   out->c = NULL;
   out->n = 0;
+  pthread_once(&CL_ONCE, cl_index_build);
   uint32_t max = 0;
   for (uint32_t i = 0; i < td->nsent; i++)
     if (td->sent[i].ntok > max) max = td->sent[i].ntok;
@@ -1965,7 +1974,9 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
   size_t next = 0;
   for (uint32_t i = 0; i < td->nsent; i++) {
     s.si = i;
-    cl_prepare(&s, &td->sent[i]);
+    uint32_t any = cl_prepare(&s, &td->sent[i]);
+    /* many sentences have no number at all */
+    if (!(any & (CL_NUMBERISH | CL_DIGIT))) continue;
     cl_mentions(&s, &next);
     cl_asides(&s);
     cl_numbers(&s);

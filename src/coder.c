@@ -73,8 +73,11 @@ static int is(const ctx *c, uint32_t i, const char *const *words) {
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
   const char *z = c->td->z + t->start;
+  /* the lists are lower case: a first letter that differs rules a word out
+   * without the call (this runs for every token against every list) */
+  unsigned char f = (unsigned char)(z[0] | 0x20);
   for (; *words; words++)
-    if (!strncasecmp(*words, z, n) && (*words)[n] == 0) return 1;
+    if ((unsigned char)(*words)[0] == f && !strncasecmp(*words, z, n) && (*words)[n] == 0) return 1;
   return 0;
 }
 

@@ -15,9 +15,11 @@
 #include "timex.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "err.h"
+#include "wordhash.h"
 
 /* Tokens searched either side for a tense cue. A past verb far off is most
  * often a reporting verb of an outer clause ("PONCE SAID THE POSSIBILITY OF
@@ -352,11 +354,15 @@ static const char *const MODS[] = {NULL, "early", "mid", "late"};
 
 #define NLEX (sizeof LEX / sizeof *LEX)
 
-/* A lex_index holds, for each first byte, where its words start in LEX; it is
- * built per timex_find call (one pass over LEX) so that the lookup, which runs
- * for every word of every document, searches a dozen entries, not all. */
+/* LEX's hash index (wordhash.h), built once on first use: lookup runs for
+ * every word of every document. lex_index is the handle the scanner passes
+ * around; it points at the shared index. */
+#define LEX_SLOTS 1024
+static uint16_t LEX_INDEX[LEX_SLOTS];
+static pthread_once_t LEX_ONCE = PTHREAD_ONCE_INIT;
+
 typedef struct lex_index {
-  uint16_t at[257];
+  const uint16_t *slots;
 } lex_index;
 
 /* keycmp is strcmp for the short keys here, without the call. */
@@ -365,30 +371,24 @@ static int keycmp(const char *a, const char *b) {
   return (unsigned char)*a - (unsigned char)*b;
 }
 
-/* lex_index_build also checks that LEX is sorted: a word added out of order
- * would otherwise silently never be found (any unit test run trips this). */
-static void lex_index_build(lex_index *x) {
-  size_t e = 0;
+/* lex_index_once also checks that LEX is sorted and has no repeated word
+ * (any unit test run trips this). */
+static void lex_index_once(void) {
   for (size_t i = 1; i < NLEX; i++) assert(keycmp(LEX[i - 1].w, LEX[i].w) < 0);
-  for (int c = 0; c < 256; c++) {
-    x->at[c] = (uint16_t)e;
-    while (e < NLEX && (unsigned char)LEX[e].w[0] == c) e++;
-  }
-  x->at[256] = (uint16_t)e;
+  int rc = wh_build(LEX_INDEX, LEX_SLOTS, LEX, NLEX, sizeof *LEX);
+  assert(rc == 0);
+  (void)rc;
 }
 
+static void lex_index_build(lex_index *x) {
+  pthread_once(&LEX_ONCE, lex_index_once);
+  x->slots = LEX_INDEX;
+}
 
 static const lex *lookup(const lex_index *x, const char *k) {
-  unsigned char c = (unsigned char)k[0];
-  size_t lo = x->at[c], hi = x->at[c + 1];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int d = keycmp(k + 1, LEX[mid].w + 1);
-    if (!d) return &LEX[mid];
-    if (d < 0) hi = mid;
-    else lo = mid + 1;
-  }
-  return NULL;
+  if (!k[0]) return NULL;
+  long i = wh_find(x->slots, LEX_SLOTS, LEX, sizeof *LEX, k);
+  return i < 0 ? NULL : &LEX[i];
 }
 
 static tw classify_word(const lex_index *x, const char *k) {

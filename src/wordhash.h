@@ -1,0 +1,58 @@
+/* wordhash.h: constant-time lookup of a word in a static table.
+ *
+ * Several stages look up every token of every document in a static, sorted
+ * word table of their own (claim.c's WORDS, timex.c's LEX). A binary search
+ * with strcmp per token cost more than the rest of those stages together, so
+ * each table gets an open-addressing hash index over its keys:
+ *
+ *   key --FNV-1a--> slot --probe--> table index + 1 (0: not in the table)
+ *
+ * The table must be an array of structs whose first member is the key
+ * (const char *). The index is built once, at first use, under the caller's
+ * pthread_once, and only read afterwards: a cache of a constant, shared by
+ * every thread, never written again. nslots must be a power of two at least
+ * twice the table's length (wh_build returns -1 otherwise). */
+#ifndef DYAD_WORDHASH_H
+#define DYAD_WORDHASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+static inline uint32_t wh_hash(const char *k) {
+  uint32_t h = 2166136261u;
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+  return h;
+}
+
+static inline const char *wh_key(const void *base, size_t stride, size_t i) {
+  return *(const char *const *)((const char *)base + i * stride);
+}
+
+/* wh_build fills slots[0..nslots) for the n keys of base; returns 0, or -1
+ * when nslots is too small or a key is repeated. */
+static inline int wh_build(uint16_t *slots, size_t nslots, const void *base, size_t n,
+                           size_t stride) {
+  if (nslots < 2 * n || (nslots & (nslots - 1)) || n >= 65535) return -1;
+  memset(slots, 0, nslots * sizeof *slots);
+  for (size_t i = 0; i < n; i++) {
+    const char *k = wh_key(base, stride, i);
+    size_t s = wh_hash(k) & (nslots - 1);
+    for (; slots[s]; s = (s + 1) & (nslots - 1))
+      if (!strcmp(wh_key(base, stride, slots[s] - 1u), k)) return -1;
+    slots[s] = (uint16_t)(i + 1);
+  }
+  return 0;
+}
+
+/* wh_find returns the index of key k in the table, or -1. */
+static inline long wh_find(const uint16_t *slots, size_t nslots, const void *base, size_t stride,
+                           const char *k) {
+  for (size_t s = wh_hash(k) & (nslots - 1); slots[s]; s = (s + 1) & (nslots - 1)) {
+    const char *w = wh_key(base, stride, slots[s] - 1u);
+    if (w[0] == k[0] && !strcmp(w, k)) return (long)slots[s] - 1;
+  }
+  return -1;
+}
+
+#endif
