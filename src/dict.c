@@ -485,6 +485,8 @@ struct dict {
   uint32_t *root_child;    /* the root's child for each token id: every token of a
                             * text is looked up here, so it is an array, not a hash */
   uint32_t gap_id;         /* the id of "..." in verb phrases, or NONE */
+  uint32_t prep_id[16];    /* ids of the prepositions an empty gap may not precede */
+  unsigned nprep;
   struct xslot *exc;       /* WordNet's irregular verb forms whose lemma is known */
   size_t xcap;
   size_t nnodes, cap_nodes;
@@ -648,6 +650,12 @@ void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32
   }
 }
 
+static int is_prep(const dict *d, uint32_t id) {
+  for (unsigned p = 0; p < d->nprep; p++)
+    if (d->prep_id[p] == id) return 1;
+  return 0;
+}
+
 /* walk_verb follows the trie from node at token j, trying a "..." gap as well
  * as the next word; keeps the entry that ends last. */
 static void walk_verb(const dict *d, const uint32_t *ids, const uint8_t *skip, uint32_t node,
@@ -663,8 +671,12 @@ static void walk_verb(const dict *d, const uint32_t *ids, const uint8_t *skip, u
     if (c != NONE) walk_verb(d, ids, skip, c, j + 1, end, j, best, best_last, depth + 1, by_lemma);
   }
   uint32_t g = d->gap_id != NONE ? edge_find(d, node, d->gap_id) : NONE;
-  for (uint32_t k = j + 1; g != NONE && k < end && k <= j + DICT_GAP; k++) {
+  for (uint32_t k = j; g != NONE && k < end && k <= j + DICT_GAP; k++) {
     if (ids[k] == NONE) continue;
+    /* an empty gap: "accept ... demands" matches "accepted demands", but a
+     * gap before a preposition stands for the target ("accuse ... of",
+     * "export ... to"): "exports to" is no act */
+    if (k == j && is_prep(d, ids[k])) continue;
     uint32_t c = edge_find(d, g, ids[k]);
     if (c != NONE) walk_verb(d, ids, skip, c, k + 1, end, k, best, best_last, depth + 1, by_lemma);
   }
@@ -777,6 +789,12 @@ int dict_build(dict_builder *b, dict **out) {
   for (size_t t = 0; !rc && t < d->nvocab; t++)
     d->root_child[t] = d->ecap ? edge_find(d, 0, (uint32_t)t) : NONE;
   d->gap_id = d->vcap ? vocab_find(d, "...", 3, hash_bytes("...", 3)) : NONE;
+  static const char *const PREPS[] = {"to", "from", "for", "with", "of", "on", "in", "into",
+                                      "at", "by", "against", "over", "about", "as", "onto", "upon"};
+  for (size_t p = 0; d->vcap && p < sizeof PREPS / sizeof *PREPS; p++) {
+    uint32_t id = vocab_find(d, PREPS[p], strlen(PREPS[p]), hash_bytes(PREPS[p], strlen(PREPS[p])));
+    if (id != NONE) d->prep_id[d->nprep++] = id;
+  }
   if (!rc && b->nents) rc = load_exceptions(d, b->wordnet ? b->wordnet : "/usr/share/wordnet/verb.exc");
   d->bytes = d->nvocab * sizeof *d->root_child + d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
              d->vcap * sizeof *d->vocab + d->ecap * sizeof *d->edges +
