@@ -205,6 +205,40 @@ static int by_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
   return 0;
 }
 
+/* Nouns of an armed act: "killed in police firing", "wounded in an Israeli
+ * air strike", "died during an army raid" name the doer before them. */
+static const char *const ATTACK_NOUN[] = {
+    "firing", "fire", "gunfire", "shooting", "attack", "attacks", "strike", "strikes",
+    "airstrike", "airstrikes", "raid", "raids", "shelling", "bombing", "bombardment",
+    "ambush", "crackdown", "offensive", "assault", "operation", "action", "clash",
+    "clashes", "firefight", "encounter", "missile", NULL};
+
+/* in_agent: the passive's doer named as the modifier of an armed act after
+ * "in" or "during" ("killed in police firing", "in an Israeli air strike"):
+ * at most two words (articles, adjectives) before the actor, and the act's
+ * noun within two words after it. */
+static int in_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
+  for (uint32_t i = vl + 1; i < ce && i <= vl + 3; i++) {
+    if (!is(c, i, (const char *const[]){"in", "during", NULL})) continue;
+    for (uint32_t j = i + 1; j < ce && j <= i + 3; j++) {
+      int k = c->mention_at[j];
+      if (k < 0) continue;
+      const actor_mention *m = &c->al->m[k];
+      /* a place says where ("killed in Baghdad in clashes"), not who */
+      if (m->entry && (m->entry->flags & (DICT_F_PLACE | DICT_F_CAPITAL)) && !m->agent) return 0;
+      uint32_t after = m->tok + m->ntok;
+      if (is(c, after, ATTACK_NOUN) ||
+          (!is(c, after, PREP) && c->mention_at[after] < 0 && is(c, after + 1, ATTACK_NOUN))) {
+        side[0] = k;
+        return 1;
+      }
+      return 0;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 /* ---- meaning around the verb ------------------------------------------ */
 
 static int negated(const ctx *c, uint32_t cs, uint32_t v) {
@@ -409,7 +443,10 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   if (pas) {
     nt = subject(c, cs, v, tgt);
     ns = by_agent(c, v, ce, src); /* from the verb: a phrase may end past "by" */
-    explain(c, "  passive: target before the verb, source after \"by\"");
+    if (!ns && (ns = in_agent(c, v, ce, src)))
+      explain(c, "  passive: target before the verb, source the doer of the act after \"in\"");
+    else
+      explain(c, "  passive: target before the verb, source after \"by\"");
     /* the passive's subject suffered the act: a nominal event later in the
      * clause ("were killed in a car bombing") must not make it the doer */
     c->passive_cs = cs;
