@@ -241,6 +241,44 @@ static int in_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
 
 /* ---- meaning around the verb ------------------------------------------ */
 
+static int root_of(const char *code);
+
+/* refused: "refused to V", "declined to V" (not "failed to": failing is no
+ * act of its own). */
+static int refused(const ctx *c, uint32_t cs, uint32_t v) {
+  static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
+                                        "declined", "declines", "declining", NULL};
+  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSAL);
+}
+
+/* reject_code: CAMEO codes refusing an act as a rejection (12x): "refused to
+ * meet" 125, "declined to release" 1243, "refused to resign" 1231, "declined
+ * to comment" 011. Empty when refusing the act is no event of its own
+ * ("refused to attack": conflict acts stay negated). */
+static void reject_code(const char *act, char *out) {
+  int r = root_of(act);
+  const char *code = "";
+  if (r == 1) code = "011";
+  else if (r == 2 || r == 3 || r == 9) code = "120";
+  else if (r == 4) code = "125";
+  else if (r == 5) code = strncmp(act, "057", 3) ? "120" : "127";
+  else if (r == 6) code = !strncmp(act, "061", 3) ? "1211" : !strncmp(act, "062", 3) ? "1212" : "121";
+  else if (r == 7) {
+    static const char *const AID[] = {"122", "1221", "1222", "1223", "1224", "122"};
+    int k = act[2] >= '0' && act[2] <= '5' ? act[2] - '0' : 0;
+    code = AID[k];
+  } else if (r == 8) {
+    if (!strncmp(act, "083", 3))
+      code = act[3] >= '1' && act[3] <= '4' ? (const char *[]){"1231", "1232", "1233", "1234"}[act[3] - '1'] : "123";
+    else {
+      static const char *const YIELD[] = {"124", "1241", "1242", "124", "1243", "1244", "1245", "1246"};
+      int k = act[2] >= '0' && act[2] <= '7' ? act[2] - '0' : 0;
+      code = YIELD[k];
+    }
+  }
+  snprintf(out, 6, "%s", code);
+}
+
 static int negated(const ctx *c, uint32_t cs, uint32_t v) {
   uint32_t lo = v > cs + 4 ? v - 4 : cs;
   for (uint32_t i = lo; i < v; i++)
@@ -438,6 +476,16 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  %s: code %s becomes %s", how, act, code);
   }
   int neg = negated(c, cs, v);
+  if (neg && m == MOOD_ACT && refused(c, cs, v)) {
+    char rej[6];
+    reject_code(act, rej);
+    if (rej[0]) {
+      explain(c, "  refused: code %s becomes %s (a rejection, not a negated act)", act, rej);
+      snprintf(code, sizeof code, "%s", rej);
+      how = "refusal";
+      neg = 0;
+    }
+  }
   int src[MAX_SIDE], tgt[MAX_SIDE], ns, nt;
   int pas = m == MOOD_ACT && passive(c, cs, v);
   if (pas) {
