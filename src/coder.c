@@ -36,7 +36,8 @@ static const char *const SPEECH[] = {
     "say", "said", "says", "saying", "tell", "told", "tells", "state", "stated", "states",
     "announce", "announced", "announces", "report", "reported", "reports", "add", "added",
     "adds", "claim", "claimed", "claims", "declare", "declared", "declares", "note", "noted",
-    "write", "wrote", "insist", "insisted", "quoted", NULL};
+    "write", "wrote", "insist", "insisted", "quoted", "confirm", "confirmed", "confirms",
+    "reiterate", "reiterated", "reiterates", "stress", "stressed", "stresses", NULL};
 static const char *const PREP[] = {
     "in", "at", "from", "to", "with", "on", "near", "of", "by", "for", "into", "against",
     "over", "under", "between", "among", "across", "toward", "towards", "about", "via",
@@ -279,6 +280,13 @@ static void reject_code(const char *act, char *out) {
   snprintf(out, 6, "%s", code);
 }
 
+/* will_not: "will not V", "would not V", "won't V", "will never V": a
+ * declared refusal. */
+static int will_not(const ctx *c, uint32_t cs, uint32_t v) {
+  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "never", NULL})) return 0;
+  return is(c, v - 2, (const char *const[]){"will", "would", "wo", "shall", NULL});
+}
+
 static int negated(const ctx *c, uint32_t cs, uint32_t v) {
   uint32_t lo = v > cs + 4 ? v - 4 : cs;
   for (uint32_t i = lo; i < v; i++)
@@ -350,11 +358,17 @@ static void intent_code(const char *act, int m, char *out) {
   snprintf(out, 6, "%s", code);
 }
 
+/* Participles that are adjectives before "to": "Israel is opposed to the
+ * plan" is Israel's opposition, not a passive. */
+static const char *const ADJ_TO[] = {"opposed", "committed", "dedicated", "devoted",
+                                     "determined", "prepared", "inclined", "resigned", NULL};
+
 static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   const text_token *t = &c->td->tok[v];
   size_t n = t->end - t->start;
   const char *z = c->td->z + t->start;
   if (n >= 3 && !strncasecmp(z + n - 3, "ing", 3)) return 0;
+  if (is(c, v, ADJ_TO) && is(c, v + 1, (const char *const[]){"to", NULL})) return 0;
   for (uint32_t i = v; i > cs && i + 3 > v; i--)
     if (is(c, i - 1, BE)) return 1;
   return 0;
@@ -476,7 +490,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  %s: code %s becomes %s", how, act, code);
   }
   int neg = negated(c, cs, v);
-  if (neg && m == MOOD_ACT && refused(c, cs, v)) {
+  if (neg && ((m == MOOD_ACT && refused(c, cs, v)) || (m == MOOD_INTENT && will_not(c, cs, v)))) {
     char rej[6];
     reject_code(act, rej);
     if (rej[0]) {
