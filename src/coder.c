@@ -361,7 +361,7 @@ static void intent_code(const char *act, int m, char *out) {
 /* Participles that are adjectives before "to": "Israel is opposed to the
  * plan" is Israel's opposition, not a passive. */
 static const char *const ADJ_TO[] = {"opposed", "committed", "dedicated", "devoted",
-                                     "determined", "prepared", "inclined", "resigned", NULL};
+                                     "determined", "prepared", "inclined", NULL};
 
 static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   const text_token *t = &c->td->tok[v];
@@ -575,6 +575,8 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  dropped: a business statement with no target");
     return;
   }
+  /* "declined to discuss" with no one to discuss with declines comment */
+  if (!strcmp(how, "refusal") && !strcmp(code, "125") && !nt) snprintf(code, sizeof code, "011");
   *prev_ns = ns;
   memcpy(prev_src, src, sizeof src);
   if (neg) explain(c, "  negated (not/never/no/refused to before the verb)");
