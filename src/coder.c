@@ -453,6 +453,20 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
   }
 }
 
+/* obligation: after a reporting verb ending at vl, an actor that must,
+ * should or ought to do something ("said that Sudan must return"): its
+ * mention, or -1. The actor stands right before the modal; the search stops
+ * at a semicolon or another sentence. */
+static int obligation(const ctx *c, uint32_t vl, uint32_t end) {
+  for (uint32_t i = vl + 1; i < end && i <= vl + 12; i++) {
+    if (punct(c, i, ';')) return -1;
+    if (!is(c, i, (const char *const[]){"must", "should", "ought", NULL})) continue;
+    int k = c->inside[i - 1];
+    return k >= 0 && c->al->m[k].tok > vl ? k : -1;
+  }
+  return -1;
+}
+
 /* code_verb makes the events of one verb occurrence. prev_src carries the
  * last source into a following "and"-clause without a subject. */
 static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int attr,
@@ -547,7 +561,18 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  the outlet told is not a target");
     nt = 0;
   }
-  if (va->speech && nt && c->al->m[tgt[0]].tok > va->last + 2) {
+  int obliged = va->speech && !strcmp(code, "010") ? obligation(c, va->last, s->tok + s->ntok) : -1;
+  if (obliged >= 0) {
+    /* "Russia said Sudan must return the helicopter", with no verb of the
+     * dictionary in what must be done: still a demand made of Sudan */
+    explain(c, "  \"%s must\" in what is said: the speaker demands it of them (100)",
+            c->al->m[obliged].code);
+    snprintf(code, sizeof code, "100");
+    how = "demand";
+    tgt[0] = obliged;
+    nt = 1;
+  }
+  if (obliged < 0 && va->speech && nt && c->al->m[tgt[0]].tok > va->last + 2) {
     explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
   }
