@@ -561,7 +561,10 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  the outlet told is not a target");
     nt = 0;
   }
-  int obliged = va->speech && !strcmp(code, "010") ? obligation(c, va->last, s->tok + s->ntok) : -1;
+  /* (a company's word to investors is business news, as below) */
+  int obliged = va->speech && !strcmp(code, "010") && ns && !strstr(c->al->m[src[0]].code, "BUS")
+                    ? obligation(c, va->last, s->tok + s->ntok)
+                    : -1;
   if (obliged >= 0) {
     /* "Russia said Sudan must return the helicopter", with no verb of the
      * dictionary in what must be done: still a demand made of Sudan */
