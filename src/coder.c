@@ -575,6 +575,13 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     tgt[0] = obliged;
     nt = 1;
   }
+  if (obliged < 0 && va->speech && nt && !is(c, v, (const char *const[]){"tell", "told", "tells", "telling", NULL}) &&
+      !is(c, c->al->m[tgt[0]].tok - 1, (const char *const[]){"to", NULL})) {
+    /* "said investors must wait": one says something to someone; the actor
+     * after "said" is what the statement is about */
+    explain(c, "  a reporting verb other than \"tell\" addresses only \"to X\"");
+    nt = 0;
+  }
   if (obliged < 0 && va->speech && nt && c->al->m[tgt[0]].tok > va->last + 2) {
     explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
