@@ -561,6 +561,14 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  the outlet told is not a target");
     nt = 0;
   }
+  if (nt && ns && !strcmp(c->al->m[tgt[0]].code, c->al->m[src[0]].code) &&
+      c->al->m[tgt[0]].ntok == 1 &&
+      is(c, c->al->m[tgt[0]].tok, (const char *const[]){"its", "their", "his", "her", "it", "itself", "themselves", NULL})) {
+    /* "Ethiopia agreed to re-open its borders": the source's own things are
+     * no target */
+    explain(c, "  a pronoun for the source itself is no target");
+    nt = 0;
+  }
   /* (a company's word to investors is business news, as below) */
   int obliged = va->speech && !strcmp(code, "010") && ns && !strstr(c->al->m[src[0]].code, "BUS")
                     ? obligation(c, va->last, s->tok + s->ntok)
