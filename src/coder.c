@@ -166,6 +166,23 @@ static int coordinated(const ctx *c, int *side, uint32_t lo, uint32_t hi, int di
 
 /* subject: the nearest mention before the verb in the clause that is not the
  * object of a preposition, with its coordinated mentions. */
+/* apposition_head: m stands in an aside set off by commas before the verb
+ * ("Pakistan, a key U.S. ally in the war, has refused"): the actor right
+ * before the opening comma, or -1. */
+static int apposition_head(const ctx *c, uint32_t cs, uint32_t v, const actor_mention *m) {
+  uint32_t i = m->tok + m->ntok;
+  while (i < v && !punct(c, i, ',')) i++;
+  if (i >= v) return -1;
+  for (i = m->tok; i-- > cs;)
+    if (punct(c, i, ',')) {
+      /* the aside is a noun phrase of its own: ", a key U.S. ally," */
+      if (!is(c, i + 1, (const char *const[]){"a", "an", "the", "one", NULL})) return -1;
+      int k = i > cs ? c->inside[i - 1] : -1;
+      return k >= 0 && c->al->m[k].tok >= cs ? k : -1;
+    }
+  return -1;
+}
+
 static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
@@ -176,6 +193,8 @@ static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
       i = m->tok;
       continue;
     }
+    int head = apposition_head(c, cs, v, m);
+    if (head >= 0) k = head;
     side[0] = k;
     return coordinated(c, side, cs, v, -1);
   }
@@ -370,7 +389,7 @@ static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   if (n >= 3 && !strncasecmp(z + n - 3, "ing", 3)) return 0;
   if (is(c, v, ADJ_TO) && is(c, v + 1, (const char *const[]){"to", NULL})) return 0;
   for (uint32_t i = v; i > cs && i + 3 > v; i--)
-    if (is(c, i - 1, BE)) return 1;
+    if (is(c, i - 1, BE) && c->inside[i - 1] < 0) return 1; /* not "Poland's parliament" */
   return 0;
 }
 
@@ -457,12 +476,13 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
  * should or ought to do something ("said that Sudan must return"): its
  * mention, or -1. The actor stands right before the modal; the search stops
  * at a semicolon or another sentence. */
-static int obligation(const ctx *c, uint32_t vl, uint32_t end) {
+static int obligation(const ctx *c, uint32_t vl, uint32_t end, const char *speaker) {
   for (uint32_t i = vl + 1; i < end && i <= vl + 12; i++) {
     if (punct(c, i, ';')) return -1;
     if (!is(c, i, (const char *const[]){"must", "should", "ought", NULL})) continue;
     int k = c->inside[i - 1];
-    return k >= 0 && c->al->m[k].tok > vl ? k : -1;
+    /* what one's own country must do is an opinion, not a demand of others */
+    return k >= 0 && c->al->m[k].tok > vl && strncmp(c->al->m[k].code, speaker, 3) ? k : -1;
   }
   return -1;
 }
@@ -571,7 +591,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   }
   /* (a company's word to investors is business news, as below) */
   int obliged = va->speech && !strcmp(code, "010") && ns && !strstr(c->al->m[src[0]].code, "BUS")
-                    ? obligation(c, va->last, s->tok + s->ntok)
+                    ? obligation(c, va->last, s->tok + s->ntok, c->al->m[src[0]].code)
                     : -1;
   if (obliged >= 0) {
     /* "Russia said Sudan must return the helicopter", with no verb of the
@@ -713,9 +733,13 @@ static int index_mentions(ctx *c) {
   if (!c->skip) return ERR_NOMEM;
   for (uint32_t i = 0; i < c->td->ntok; i++)
     if (is(c, i, TIME_WORDS)) {
-      c->skip[i] = 1;
-      if (i > 0 && is(c, i - 1, (const char *const[]){"on", NULL})) c->skip[i - 1] = 1;
+      c->skip[i] |= DICT_SKIP_TIME;
+      if (i > 0 && is(c, i - 1, (const char *const[]){"on", NULL})) c->skip[i - 1] |= DICT_SKIP_TIME;
     }
+  /* a name is one step of a "..." gap, however many words it has */
+  for (size_t k = 0; k < c->al->n; k++)
+    for (uint32_t i = c->al->m[k].tok + 1; i < c->al->m[k].tok + c->al->m[k].ntok; i++)
+      c->skip[i] |= DICT_SKIP_FREE;
   return ERR_OK;
 }
 

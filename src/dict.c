@@ -665,13 +665,16 @@ static void walk_verb(const dict *d, const uint32_t *ids, const uint8_t *skip, u
   if (ei != NONE && (!*best || last > *best_last) && !(by_lemma && (d->ents[ei].flags & DICT_F_EXACT)))
     *best = &d->ents[ei], *best_last = last;
   if (depth > 12) return;
-  while (skip && j < end && skip[j]) j++;
+  while (skip && j < end && (skip[j] & DICT_SKIP_TIME)) j++;
   if (j < end && ids[j] != NONE) {
     uint32_t c = edge_find(d, node, ids[j]);
     if (c != NONE) walk_verb(d, ids, skip, c, j + 1, end, j, best, best_last, depth + 1, by_lemma);
   }
   uint32_t g = d->gap_id != NONE ? edge_find(d, node, d->gap_id) : NONE;
-  for (uint32_t k = j; g != NONE && k < end && k <= j + DICT_GAP; k++) {
+  uint32_t passed = 0; /* tokens the gap has passed over, DICT_SKIP_FREE ones not counted */
+  for (uint32_t k = j; g != NONE && k < end; k++) {
+    if (k > j && !(skip && (skip[k - 1] & DICT_SKIP_FREE))) passed++;
+    if (passed > DICT_GAP) break;
     if (ids[k] == NONE) continue;
     /* an empty gap: "accept ... demands" matches "accepted demands", but a
      * gap before a preposition stands for the target ("accuse ... of",

@@ -133,10 +133,13 @@ void dict_lemmas(const dict *d, const text_doc *doc, const uint32_t *ids, uint32
 /* dict_match_verb finds the longest verb entry starting at token i, whose
  * first word matches the token or its lemma and whose later words match
  * exactly, a "..." in the phrase skipping up to DICT_GAP tokens. *last is
- * the index of the last token matched. Tokens with skip[j] set (may be NULL)
- * are passed over between the phrase's words: "called [Thursday] on". Returns
- * NULL when none. */
+ * the index of the last token matched. skip (may be NULL) holds flags per
+ * token: DICT_SKIP_TIME tokens are passed over between the phrase's words
+ * ("called [Thursday] on"); DICT_SKIP_FREE tokens do not count towards a
+ * gap's length (the later words of a name: "rejected [Iraqi President Saddam
+ * Hussein's] proposal" is a gap of one actor). Returns NULL when none. */
 #define DICT_GAP 4
+enum { DICT_SKIP_TIME = 1, DICT_SKIP_FREE = 2 };
 const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint32_t *lemmas,
                                   const uint8_t *skip, uint32_t i, uint32_t end, uint32_t *last);
 
