@@ -557,10 +557,15 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     nt = object(c, v, ce, tgt);
     /* "Putin embraced a general and praised Kim": an actor after the previous
      * verb of the clause is its object; the subject is that verb's subject */
-    if (ns && *prev_ns && prev_verb != NONE && prev_verb >= cs && c->al->m[src[0]].tok > prev_verb) {
+    int and_verb = v >= cs + 2 && (is(c, v - 1, (const char *const[]){"and", NULL}) ||
+                                   is(c, v - 2, (const char *const[]){"and", NULL}));
+    if (ns && prev_verb != NONE && prev_verb >= cs && c->al->m[src[0]].tok > prev_verb &&
+        (*prev_ns || and_verb)) {
+      /* "a bombing killed one U.S. soldier and wounded two": the soldier is
+       * the first verb's object, and that verb had no known doer */
       ns = *prev_ns;
       memcpy(src, prev_src, sizeof src);
-      explain(c, "  second verb of the clause: the first verb's source");
+      explain(c, "  second verb of the clause: the first verb's source%s", ns ? "" : " (none)");
     }
     if (!ns && *prev_ns && cs > s0 && (is(c, cs, (const char *const[]){"and", NULL}) || is(c, cs - 1, (const char *const[]){"and", NULL}))) {
       ns = *prev_ns;
@@ -622,6 +627,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   }
   if (!ns) {
     explain(c, "  dropped: no source actor in the clause");
+    *prev_ns = 0; /* a verb coordinated with this one has no known doer either */
     return;
   }
   /* a role noun whose country nothing names ("the company", "a spokesman")
@@ -708,7 +714,8 @@ static void sentence(ctx *c, const text_sentence *s) {
     }
     size_t before = c->n;
     code_verb(c, s, &vs[k], speaker_k, prev_src, &prev_ns, prev_verb);
-    if (c->n > before || prev_ns) prev_verb = vs[k].v;
+    (void)before;
+    prev_verb = vs[k].v;
     if (c->n > before && content_root(c->e[c->n - 1].cameo)) content_from = vs[k].last;
   }
 }
