@@ -124,8 +124,13 @@ static uint32_t clause_end(const ctx *c, uint32_t v, uint32_t end) {
 
 /* ---- actors around the verb -------------------------------------------- */
 
+static const char *const DET[] = {"the", "a", "an", NULL};
+
+/* prep_before: m is the object of a preposition ("in Iraq", "by the army"). */
 static int prep_before(const ctx *c, const actor_mention *m) {
-  return m->tok > 0 && is(c, m->tok - 1, PREP);
+  uint32_t i = m->tok;
+  if (i > 0 && is(c, i - 1, DET)) i--;
+  return i > 0 && is(c, i - 1, PREP);
 }
 
 /* coordinated adds to side[] the mentions joined to side[0] by "and" or a
@@ -217,7 +222,8 @@ static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
 static int by_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
   for (uint32_t i = vl + 1; i + 1 < ce; i++) {
     if (!is(c, i, (const char *const[]){"by", NULL})) continue;
-    int k = c->mention_at[i + 1];
+    uint32_t j = i + 1 + (i + 2 < ce && is(c, i + 1, DET)); /* "by the army" */
+    int k = c->mention_at[j];
     if (k < 0) return 0;
     side[0] = k;
     return coordinated(c, side, vl, ce, +1);
@@ -472,6 +478,21 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
   }
 }
 
+/* reduced_passive: a participle with its agent, no "was": "militias backed
+ * by the coalition", "a town shelled by Russian troops". */
+static int reduced_passive(const ctx *c, const verb_at *va) {
+  const text_token *t = &c->td->tok[va->v];
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
+  if (va->last != va->v || n < 4) return 0;
+  int participle = !strncasecmp(z + n - 2, "ed", 2) || !strncasecmp(z + n - 2, "en", 2) ||
+                   !strncasecmp(z + n - 3, "ght", 3) || !strncasecmp(z + n - 3, "own", 3);
+  if (!participle || !is(c, va->v + 1, (const char *const[]){"by", NULL})) return 0;
+  uint32_t k = va->v + 2;
+  if (is(c, k, DET)) k++;
+  return k < c->td->ntok && c->mention_at[k] >= 0;
+}
+
 /* obligation: after a reporting verb ending at vl, an actor that must,
  * should or ought to do something ("said that Sudan must return"): its
  * mention, or -1. The actor stands right before the modal; the search stops
@@ -535,7 +556,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     }
   }
   int src[MAX_SIDE], tgt[MAX_SIDE], ns, nt;
-  int pas = m == MOOD_ACT && passive(c, cs, v);
+  int pas = m == MOOD_ACT && (passive(c, cs, v) || reduced_passive(c, va));
   if (pas) {
     nt = subject(c, cs, v, tgt);
     ns = by_agent(c, v, ce, src); /* from the verb: a phrase may end past "by" */
