@@ -126,11 +126,24 @@ static uint32_t clause_end(const ctx *c, uint32_t v, uint32_t end) {
 
 static const char *const DET[] = {"the", "a", "an", NULL};
 
-/* prep_before: m is the object of a preposition ("in Iraq", "by the army"). */
+/* Words that count what follows "of": "thousands of Iraqi Kurds
+ * demonstrated" has the Kurds as its subject. */
+static const char *const QUANTITY[] = {
+    "thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many", "most",
+    "all", "several", "group", "groups", "members", "member", "hundred", "thousand", "number",
+    "majority", "third", "half", "quarter", "one", "two", "three", "four", "five", "none",
+    "each", "both", "few", NULL};
+
+/* prep_before: m is the object of a preposition ("in Iraq", "by the army"),
+ * not of a partitive "of" ("thousands of Kurds", "200 of the soldiers"). */
 static int prep_before(const ctx *c, const actor_mention *m) {
   uint32_t i = m->tok;
   if (i > 0 && is(c, i - 1, DET)) i--;
-  return i > 0 && is(c, i - 1, PREP);
+  if (i == 0 || !is(c, i - 1, PREP)) return 0;
+  if (i >= 2 && is(c, i - 1, (const char *const[]){"of", NULL}) &&
+      (is(c, i - 2, QUANTITY) || (c->td->tok[i - 2].flags & TOK_NUM)))
+    return 0;
+  return 1;
 }
 
 /* coordinated adds to side[] the mentions joined to side[0] by "and" or a
