@@ -29,7 +29,8 @@ static const char *const INTENT[] = {
     "intends", "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake",
     "undertook", "undertakes", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants",
     "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected", "decide", "decided",
-    "decides", "prepare", "prepared", "prepares", "ready", "willing", NULL};
+    "decides", "prepare", "prepared", "prepares", "ready", "willing", "swear", "swore",
+    "sworn", "swears", NULL};
 static const char *const THREAT[] = {"threaten", "threatened", "threatens", "warn", "warned",
                                      "warns", NULL};
 static const char *const SPEECH[] = {

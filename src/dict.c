@@ -606,7 +606,9 @@ static uint32_t try_stem(const dict *d, char *w, size_t n, const char *add) {
   size_t m = strlen(add);
   if (n + m >= 64) return NONE;
   memcpy(w + n, add, m + 1);
-  return vocab_find(d, w, n + m, hash_bytes(w, n + m));
+  uint32_t id = vocab_find(d, w, n + m, hash_bytes(w, n + m));
+  /* a stem must start some entry: "sued" is sue, though "su" is a word too */
+  return id != NONE && d->root_child && d->root_child[id] == NONE ? NONE : id;
 }
 
 /* regular_lemma undoes -s, -es, -ies, -ed, -d, -ied, -ing and a doubled final
