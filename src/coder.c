@@ -716,7 +716,10 @@ static void sentence(ctx *c, const text_sentence *s) {
     uint32_t last;
     const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, c->skip, i, end, &last);
     if (!e) continue;
-    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH)};
+    /* a reporting verb is speech unless its phrase says more ("reiterated its
+     * demand that" is a demand) */
+    const char *vc = dict_code_on(e, 0);
+    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH) && (!vc || !strncmp(vc, "01", 2))};
     i = last;
   }
   /* governing verbs of intent ("promised" in "promised to visit") and
