@@ -594,8 +594,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * verb of the clause is its object; the subject is that verb's subject */
     int and_verb = v >= cs + 2 && (is(c, v - 1, (const char *const[]){"and", NULL}) ||
                                    is(c, v - 2, (const char *const[]){"and", NULL}));
-    if (ns && prev_verb != NONE && prev_verb >= cs && c->al->m[src[0]].tok > prev_verb &&
-        (*prev_ns || and_verb)) {
+    if (ns && prev_verb != NONE && prev_verb >= cs && c->al->m[src[0]].tok > prev_verb && and_verb) {
       /* "a bombing killed one U.S. soldier and wounded two": the soldier is
        * the first verb's object, and that verb had no known doer */
       ns = *prev_ns;
