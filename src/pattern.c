@@ -66,7 +66,13 @@ typedef struct ppat {
   uint8_t actors;       /* the pattern names $ + or % */
   uint64_t need;        /* a bit per first two letters of each word it requires:
                          * a sentence lacking one cannot match (a cheap filter) */
+  uint64_t need3;       /* the same for the first three letters of its words of four
+                         * or more letters (every form word_ok accepts keeps them) */
 } ppat;
+
+typedef struct pneed {
+  uint64_t two, three; /* ppat.need, ppat.need3 */
+} pneed;
 
 typedef struct proot {
   pseq words;           /* the root phrase: first word, then the rest */
@@ -82,7 +88,7 @@ typedef struct pblock {
 /* need_mask: the letters bits of the words a pattern requires outside its
  * alternatives (an alternative's words are optional). */
 struct pattern_index;
-static uint64_t need_mask(const struct pattern_index *px, const ppat *P);
+static uint64_t need_mask(const struct pattern_index *px, const ppat *P, uint64_t *need3);
 
 
 typedef struct pset {
@@ -107,6 +113,7 @@ struct pattern_index {
   pchoice *choices;
   size_t nchoices, cap_choices;
   ppat *pats;
+  pneed *needs; /* pats[i]'s filter bits, apart: the filter loop reads only these */
   size_t npats, cap_pats;
   proot *roots;
   size_t nroots, cap_roots;
@@ -123,14 +130,18 @@ struct pattern_index {
 };
 
 static uint64_t letters_bit(const char *k, uint32_t n);
+static uint64_t letters_bit3(const char *k, uint32_t n);
 
-static uint64_t need_mask(const struct pattern_index *px, const ppat *P) {
+static uint64_t need_mask(const struct pattern_index *px, const ppat *P, uint64_t *need3) {
   uint64_t m = 0;
   const pseq *seqs[2] = {&P->pre, &P->post};
+  *need3 = 0;
   for (int s = 0; s < 2; s++)
     for (uint32_t i = 0; i < seqs[s]->n; i++) {
       const pel *e = &px->els[seqs[s]->first + i];
-      if (e->kind == EL_WORD && e->klen >= 2) m |= letters_bit(e->key, e->klen);
+      if (e->kind != EL_WORD || e->klen < 2) continue;
+      if (e->klen >= 4) *need3 |= letters_bit3(e->key, e->klen);
+      else m |= letters_bit(e->key, e->klen);
     }
   return m;
 }
@@ -772,13 +783,15 @@ int pattern_index_new(const dict *d, pattern_index **out) {
   if (!rc && B.ntmp) {
     qsort_r(B.tmp, B.ntmp, sizeof *B.tmp, by_block_len, B.tmp_block);
     px->pats = malloc(B.ntmp * sizeof *px->pats);
-    if (!px->pats) rc = ERR_NOMEM;
+    px->needs = malloc(B.ntmp * sizeof *px->needs);
+    if (!px->pats || !px->needs) rc = ERR_NOMEM;
     for (size_t i = 0; !rc && i < B.ntmp; i++) {
       pblock *b = &px->blocks[B.tmp_block[B.tmp[i].order]];
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
-      px->pats[i].need = need_mask(px, &px->pats[i]);
+      px->pats[i].need = need_mask(px, &px->pats[i], &px->pats[i].need3);
+      px->needs[i] = (pneed){px->pats[i].need, px->pats[i].need3};
     }
     px->npats = B.ntmp;
   }
@@ -799,6 +812,7 @@ void pattern_index_free(pattern_index *px) {
   free(px->seqs);
   free(px->choices);
   free(px->pats);
+  free(px->needs);
   free(px->roots);
   free(px->blocks);
   free(px->sets);
@@ -1391,10 +1405,14 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   uint32_t hi = p + 1;
   while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
   uint32_t top = w->klen < px->max_root_key ? w->klen : px->max_root_key;
+  /* the hash of every prefix, in one pass: hp[n] covers key[0..n) */
+  uint64_t hp[65];
+  if (top > 64) top = 64;
+  hp[0] = 1469598103934665603ull;
+  for (uint32_t i = 0; i < top; i++)
+    hp[i + 1] = (hp[i] ^ (unsigned char)toupper((unsigned char)w->key[i])) * 1099511628211ull;
   for (uint32_t plen = top; plen >= 2 && px->rcap; plen--) {
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t i = 0; i < plen; i++) h = (h ^ (unsigned char)toupper((unsigned char)w->key[i])) * 1099511628211ull;
-    size_t j = mix(h | 1) & (px->rcap - 1);
+    size_t j = mix(hp[plen] | 1) & (px->rcap - 1);
     for (; px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
       const rslot *sl = &px->rhash[j];
       if (sl->klen != plen || memcmp(sl->key, w->key, plen)) continue;
@@ -1656,12 +1674,20 @@ static uint64_t letters_bit(const char *k, uint32_t n) {
   return 1ull << ((((unsigned char)k[0] * 31u) + (unsigned char)k[1]) & 63u);
 }
 
+static uint64_t letters_bit3(const char *k, uint32_t n) {
+  if (n < 3) return 0;
+  uint32_t h = ((unsigned char)k[0] * 961u) + ((unsigned char)k[1] * 31u) + (unsigned char)k[2];
+  return 1ull << ((h ^ (h >> 6)) & 63u);
+}
+
 /* sentence_mask: the letters_bit of every word in [lo, hi). */
-static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi) {
+static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) {
   uint64_t m = 0;
+  *m3 = 0;
   for (uint32_t p = lo; p < hi && p < c->na; p++) {
     const word *w = &c->w[c->act[p]];
     m |= letters_bit(w->key, w->klen);
+    *m3 |= letters_bit3(w->key, w->klen);
   }
   return m;
 }
@@ -1682,10 +1708,11 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
                                   uint32_t hi, mstate *out) {
   const pattern_index *px = c->px;
   const pblock *b = &px->blocks[R->block];
-  uint64_t have = words_mask(c, lo, hi);
+  uint64_t have3, have = words_mask(c, lo, hi, &have3);
+  const pneed *nd = px->needs + b->first;
   for (uint32_t i = 0; i < b->n; i++) {
+    if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
     const ppat *P = &px->pats[b->first + i];
-    if ((P->need & have) != P->need) continue;
     mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
     int vadj = px->els[P->pre.first + P->pre.n].adj;
     if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
