@@ -80,6 +80,7 @@ typedef struct code_ctx {
   int timing;       /* --stats: time each stage */
   atomic_size_t ndocs, nsent, nerrors, nbytes;
   atomic_ullong ns_read, ns_actors, ns_events, ns_more, ns_format; /* thread CPU time per stage */
+  atomic_ullong ns_dates, ns_quotes, ns_claims, ns_sigs;         /* ns_more, split */
 } code_ctx;
 
 /* thread_ns_on is a monotonic clock read through the vDSO (the thread CPU
@@ -247,18 +248,25 @@ static int code_work(void *vctx, arena *a, const reader_item *it, char *data, si
       return ERR_OK;
     }
   }
+  unsigned long long tq = thread_ns();
+  atomic_fetch_add(&c->ns_dates, tq - te);
   if ((c->flags & JSONL_QUOTES) && !d.skipped && quote_find(a, &d.td, &d.actors, &d.quotes)) {
     doc_release(&d);
     jsonl_error(out, it->input, it->line, d.id, "out of memory finding quotes; document skipped");
     return ERR_OK;
   }
+  unsigned long long tc = thread_ns();
+  atomic_fetch_add(&c->ns_quotes, tc - tq);
   if ((c->flags & JSONL_CLAIMS) && !d.skipped && claim_find(a, &d.td, &d.actors, &d.claims)) {
     doc_release(&d);
     jsonl_error(out, it->input, it->line, d.id, "out of memory finding claims; document skipped");
     return ERR_OK;
   }
+  unsigned long long ts = thread_ns();
+  atomic_fetch_add(&c->ns_claims, ts - tc);
   if (c->dups && !d.skipped) side_signature(a, &d, side);
   unsigned long long t2 = thread_ns();
+  atomic_fetch_add(&c->ns_sigs, t2 - ts);
   atomic_fetch_add(&c->ns_more, t2 - te);
   jsonl_doc(out, &d, c->flags);
   atomic_fetch_add(&c->ns_format, thread_ns() - t2);
@@ -323,6 +331,9 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           "(%.0f%% of actors+events), format %.3f\n",
           r, r > 0 ? mb / r : 0.0, ac, ac > 0 ? mb / ac : 0.0, ev, mo,
           ac + ev > 0 ? 100.0 * mo / (ac + ev) : 0.0, f);
+  fprintf(stderr, "dyad: of which dates %.3f, quotes %.3f, claims %.3f, duplicate signatures %.3f\n",
+          (double)atomic_load(&c->ns_dates) / 1e9, (double)atomic_load(&c->ns_quotes) / 1e9,
+          (double)atomic_load(&c->ns_claims) / 1e9, (double)atomic_load(&c->ns_sigs) / 1e9);
 }
 
 /* default_dict finds dict/dyad.txt next to the executable or its directory's
