@@ -38,7 +38,8 @@ static const char *const SPEECH[] = {
     "announce", "announced", "announces", "report", "reported", "reports", "add", "added",
     "adds", "claim", "claimed", "claims", "declare", "declared", "declares", "note", "noted",
     "write", "wrote", "insist", "insisted", "quoted", "confirm", "confirmed", "confirms",
-    "reiterate", "reiterated", "reiterates", "stress", "stressed", "stresses", NULL};
+    "reiterate", "reiterated", "reiterates", "stress", "stressed", "stresses", "issue", "issued",
+    "issues", "remind", "reminded", "reminds", NULL};
 static const char *const PREP[] = {
     "in", "at", "from", "to", "with", "on", "near", "of", "by", "for", "into", "against",
     "over", "under", "between", "among", "across", "toward", "towards", "about", "via",
