@@ -66,7 +66,12 @@ static void shingler_reset(shingler *g) {
 /* The loop vectorizes (8 lanes with AVX2: vpmulld, vpminud; SSE2 has
  * neither); target_clones picks the AVX2 copy at load time where the CPU has
  * it. Both copies compute the same minima. */
-__attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))
+#if defined(__clang__)
+#define DUP_VECTOR __attribute__((target_clones("avx2", "default")))
+#else
+#define DUP_VECTOR __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))
+#endif
+DUP_VECTOR
 static void add_shingle(shingler *g, uint64_t x) {
   x = fmix64(x);
   g->shingles++;
