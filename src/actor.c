@@ -475,6 +475,30 @@ static const char *const POSSESSIVE[] = {"its", "their", "his", "her", NULL};
 
 /* pronoun_at resolves a pronoun or "the country" at i; returns the next token,
  * or i when there is none. */
+/* expletive_it: "it" that names nothing: "it is not clear that", "it was
+ * reported", "it seems", "it is time to". */
+static int expletive_it(const ctx *c, uint32_t i, uint32_t end) {
+  static const char *const BE_IT[] = {"is", "was", "'s", "’s", "has", "had", "will", "would",
+                                      "may", "might", NULL};
+  static const char *const LINK[] = {"seems", "seemed", "appears", "appeared", "remains",
+                                     "remained", "takes", "took", NULL};
+  static const char *const PRED[] = {
+      "clear", "unclear", "likely", "unlikely", "possible", "impossible", "expected", "understood",
+      "believed", "thought", "said", "reported", "known", "feared", "hoped", "important",
+      "necessary", "difficult", "hard", "easy", "time", "true", "obvious", "estimated",
+      "alleged", "claimed", "rumoured", "rumored", "argued", "assumed", "uncertain", "doubtful",
+      "vital", "essential", "crucial", "worth", "too", "raining", "not", "no", "still", "also",
+      "now", "be", "been", "being", NULL};
+  if (!tok_is(c, i, (const char *const[]){"it", NULL}) || i + 1 >= end) return 0;
+  if (tok_is(c, i + 1, LINK)) return 1;
+  if (!tok_is(c, i + 1, BE_IT) || i + 2 >= end || !tok_is(c, i + 2, PRED)) return 0;
+  /* "it is not/still/now/been ...": look one word further */
+  if (tok_is(c, i + 2, (const char *const[]){"not", "no", "still", "also", "now", "be", "been", "being", NULL}))
+    return i + 3 < end && tok_is(c, i + 3, PRED) &&
+           !tok_is(c, i + 3, (const char *const[]){"not", "no", "still", "also", "now", "be", "been", "being", NULL});
+  return 1;
+}
+
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
@@ -484,6 +508,7 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
       (ch != 'i' && ch != 'h' && ch != 's' && ch != 't'))
     return i;
   if (tok_is(c, i, IT)) {
+    if (expletive_it(c, i, end)) return i + 1;
     to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT);
   } else if (tok_is(c, i, HE)) {
     to = nearest(c, ACTOR_PERSON, 0);
