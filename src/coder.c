@@ -228,6 +228,11 @@ static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
     int k = c->mention_at[i];
     if (k < 0) continue;
     if (i > 0 && is(c, i - 1, (const char *const[]){"by", NULL})) continue;
+    /* "will meet in Beijing": a city after "in" says where (the location), not whom */
+    const actor_mention *m = &c->al->m[k];
+    if (i > 0 && is(c, i - 1, PLACE_PREP) && m->entry && !m->agent &&
+        (m->entry->flags & (DICT_F_PLACE | DICT_F_CAPITAL)))
+      continue;
     side[0] = k;
     return coordinated(c, side, v, ce, +1);
   }
@@ -472,10 +477,14 @@ static int according_to(const ctx *c, uint32_t s0, uint32_t end) {
 static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const char *code,
                        const int *src, int ns, const int *tgt, int nt, int neg, int attr,
                        int loc, const char *how) {
+  /* "Russia and China will meet", "Israel and Syria agreed": a joint act of
+   * cooperation (roots 03-06) with no one else named is done with each other */
+  int r = (code[0] - '0') * 10 + (code[1] - '0');
+  int mutual = !nt && ns >= 2 && r >= 3 && r <= 6;
   for (int i = 0; i < ns; i++) {
-    for (int j = 0; j < (nt ? nt : 1); j++) {
-      int t = nt ? tgt[j] : -1;
-      if (t == src[i]) continue;
+    for (int j = 0; j < (mutual ? ns : nt ? nt : 1); j++) {
+      int t = mutual ? src[j] : nt ? tgt[j] : -1;
+      if (t == src[i] || (mutual && !strcmp(c->al->m[t].code, c->al->m[src[i]].code))) continue;
       coder_event *e = push(c);
       if (!e) return;
       e->sent = (uint32_t)(s - c->td->sent);
@@ -716,6 +725,12 @@ static void sentence(ctx *c, const text_sentence *s) {
     uint32_t last;
     const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, c->skip, i, end, &last);
     if (!e) continue;
+    if (!strcmp(dict_code_on(e, 0) ? dict_code_on(e, 0) : "", "---")) {
+      /* a stop phrase ("meet domestic demand"): no act, and no verb inside it */
+      explain(c, "stop phrase at token %u (%s:%u): not an act", i - s0, e->source, e->line);
+      i = last;
+      continue;
+    }
     /* a reporting verb is speech unless its phrase says more ("reiterated its
      * demand that" is a demand) */
     const char *vc = dict_code_on(e, 0);

@@ -267,7 +267,9 @@ static int parse_codes(src *S, char *rhs, dict_code *codes, size_t cap, size_t *
     char *at = strchr(t, '@');
     if (at) *at = 0;
     char *code = trim(t);
-    if (!valid_code(code)) {
+    /* a verb phrase coded "---" is a stop phrase: it matches, so it beats a
+     * shorter phrase inside it, and codes nothing ("meet ... demand") */
+    if (!valid_code(code) && !(S->kind == DICT_VERB && !strcmp(code, "---"))) {
       dict_builder_report(S->b, S->path, S->line, "bad code '%s' (A-Z and 0-9, at most %d)", code,
                           DICT_CODE_MAX - 1);
       return 0;
