@@ -688,6 +688,12 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  dropped: a business statement with no target");
     return;
   }
+  /* a company acting on another company, or on no one named ("agreed to take
+   * over its subsidiaries", "will discuss the sale"), is business news too */
+  if (strstr(c->al->m[src[0]].code, "BUS") && (!nt || strstr(c->al->m[tgt[0]].code, "BUS"))) {
+    explain(c, "  dropped: a business act between companies or on no one");
+    return;
+  }
   /* "declined to discuss" with no one to discuss with declines comment */
   if (!strcmp(how, "refusal") && !strcmp(code, "125") && !nt) snprintf(code, sizeof code, "011");
   *prev_ns = ns;
