@@ -481,7 +481,16 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
    * cooperation (roots 03-06) with no one else named is done with each other */
   int r = (code[0] - '0') * 10 + (code[1] - '0');
   int mutual = !nt && ns >= 2 && r >= 3 && r <= 6;
+  if (mutual) { /* only between different actors: "Putin and his counterpart" */
+    int distinct = 0;
+    for (int i = 1; i < ns && !distinct; i++)
+      distinct = strcmp(c->al->m[src[i]].code, c->al->m[src[0]].code) != 0;
+    mutual = distinct;
+  }
   for (int i = 0; i < ns; i++) {
+    int seen = 0; /* "Putin and his counterpart": one event per distinct source */
+    for (int k = 0; k < i && !seen; k++) seen = !strcmp(c->al->m[src[k]].code, c->al->m[src[i]].code);
+    if (seen) continue;
     for (int j = 0; j < (mutual ? ns : nt ? nt : 1); j++) {
       int t = mutual ? src[j] : nt ? tgt[j] : -1;
       if (t == src[i] || (mutual && !strcmp(c->al->m[t].code, c->al->m[src[i]].code))) continue;
@@ -500,6 +509,12 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
       e->how = how;
     }
   }
+}
+
+/* business: a company or business people ("USABUS", "---BUS"), not an
+ * intergovernmental body whose type is economic ("IGOBUSOPC", OPEC). */
+static int business(const char *code) {
+  return strncmp(code, "IGO", 3) && strstr(code, "BUS") != NULL;
 }
 
 /* reduced_passive: a participle with its agent, no "was": "militias backed
@@ -639,7 +654,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     nt = 0;
   }
   /* (a company's word to investors is business news, as below) */
-  int obliged = va->speech && !strcmp(code, "010") && ns && !strstr(c->al->m[src[0]].code, "BUS")
+  int obliged = va->speech && !strcmp(code, "010") && ns && !business(c->al->m[src[0]].code)
                     ? obligation(c, va->last, s->tok + s->ntok, c->al->m[src[0]].code)
                     : -1;
   if (obliged >= 0) {
@@ -684,13 +699,13 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   }
   /* a company's statement with no one addressed is business news, not an
    * event between political actors */
-  if (va->speech && !nt && root_of(code) == 1 && strstr(c->al->m[src[0]].code, "BUS")) {
+  if (va->speech && !nt && root_of(code) == 1 && business(c->al->m[src[0]].code)) {
     explain(c, "  dropped: a business statement with no target");
     return;
   }
   /* a company acting on another company, or on no one named ("agreed to take
    * over its subsidiaries", "will discuss the sale"), is business news too */
-  if (strstr(c->al->m[src[0]].code, "BUS") && (!nt || strstr(c->al->m[tgt[0]].code, "BUS"))) {
+  if (business(c->al->m[src[0]].code) && (!nt || business(c->al->m[tgt[0]].code))) {
     explain(c, "  dropped: a business act between companies or on no one");
     return;
   }
@@ -717,6 +732,18 @@ static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
   return 0;
 }
 
+/* adjectival: a one-word past participle right after a determiner or a
+ * possessive modifies a noun ("the occupied West Bank", "an armed group",
+ * "its banned party"); it reports no act. */
+static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last) {
+  static const char *const DETPOSS[] = {"the", "a", "an", "its", "their", "his", "her", "this",
+                                        "that", "these", "those", NULL};
+  if (last != i || i <= s0 || !is(c, i - 1, DETPOSS)) return 0;
+  const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  return n > 3 && !strncasecmp(c->td->z + t->start + n - 2, "ed", 2);
+}
+
 static void sentence(ctx *c, const text_sentence *s) {
   uint32_t s0 = s->tok, end = s->tok + s->ntok;
   c->passive_cs = c->passive_v = NONE;
@@ -731,6 +758,11 @@ static void sentence(ctx *c, const text_sentence *s) {
     uint32_t last;
     const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, c->skip, i, end, &last);
     if (!e) continue;
+    if (adjectival(c, s0, i, last)) {
+      explain(c, "participle at token %u after a determiner is an adjective (\"the occupied West Bank\")", i - s0);
+      i = last;
+      continue;
+    }
     if (!strcmp(dict_code_on(e, 0) ? dict_code_on(e, 0) : "", "---")) {
       /* a stop phrase ("meet domestic demand"): no act, and no verb inside it */
       explain(c, "stop phrase at token %u (%s:%u): not an act", i - s0, e->source, e->line);
