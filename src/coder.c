@@ -285,6 +285,30 @@ static int in_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
   return 0;
 }
 
+/* state_act: codes only a state's authorities carry out on someone in their
+ * country: investigate (09x), impose administrative sanctions, arrest,
+ * expel (172-174). */
+static int state_act(const char *code) {
+  return !strncmp(code, "09", 2) || !strncmp(code, "172", 3) || !strncmp(code, "173", 3) ||
+         !strncmp(code, "174", 3);
+}
+
+/* in_state: "a British soldier was arrested in Turkey", "detained in
+ * Tehran", "put under investigation in Italy": the place after "in" (within
+ * four words of the verb) names the state that did it. */
+static int in_state(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
+  for (uint32_t i = vl + 1; i + 1 < ce && i <= vl + 4; i++) {
+    if (!is(c, i, (const char *const[]){"in", NULL})) continue;
+    int k = c->mention_at[i + 1];
+    if (k < 0) return 0;
+    const actor_mention *m = &c->al->m[k];
+    if (m->agent || strlen(m->code) != 3 || !strcmp(m->code, "---")) return 0;
+    side[0] = k;
+    return 1;
+  }
+  return 0;
+}
+
 /* ---- meaning around the verb ------------------------------------------ */
 
 static int root_of(const char *code);
@@ -601,6 +625,8 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     ns = by_agent(c, v, ce, src); /* from the verb: a phrase may end past "by" */
     if (!ns && (ns = in_agent(c, v, ce, src)))
       explain(c, "  passive: target before the verb, source the doer of the act after \"in\"");
+    else if (!ns && state_act(code) && (ns = in_state(c, v, ce, src)))
+      explain(c, "  passive: target before the verb; arrested, tried or investigated \"in\" a country: by its state");
     else
       explain(c, "  passive: target before the verb, source after \"by\"");
     /* the passive's subject suffered the act: a nominal event later in the
