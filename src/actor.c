@@ -322,6 +322,23 @@ static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end, const char
   return found;
 }
 
+/* person_company: after a person's name at j, the rest of a company named
+ * for them ("Harper [and Row Publishers Inc]", "Johnson [& Johnson]",
+ * "Morgan [Stanley Group]"): capitalised words, "and" or "&", at most five,
+ * the last of which ends a company name. Returns how many, else 0. */
+static uint32_t person_company(const ctx *c, uint32_t j, uint32_t end) {
+  if (c->td->casing != TEXT_MIXED) return 0;
+  uint32_t k = 0, found = 0;
+  while (j + k < end && k < 5) {
+    const text_token *t = &c->td->tok[j + k];
+    int joiner = tok_is(c, j + k, (const char *const[]){"and", "&", NULL});
+    if (!joiner && (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP))) break;
+    k++;
+    if (!joiner && tok_is(c, j + k - 1, COMPANY)) found = k;
+  }
+  return found;
+}
+
 /* shared_agent: at j, "and" or a comma, another demonym and a role noun
  * ("French [and Egyptian warships]"); gives the role noun in *ag. */
 static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry **ag) {
@@ -354,6 +371,14 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
       actor_mention *m = push(c, i, j + nco - i, buf);
       if (!m) return end;
       m->entry = e;
+      return j + nco;
+    }
+  }
+  if (e->flags & DICT_F_PERSON) {
+    uint32_t nco = person_company(c, j, end);
+    if (nco) { /* a company named for a person is a company, of no known country */
+      actor_mention *m = push(c, i, j + nco - i, "---BUS");
+      if (!m) return end;
       return j + nco;
     }
   }
