@@ -1928,6 +1928,22 @@ static void cl_mentions(cl_sent *s, size_t *next) {
  * ("thirty-five": cl_read takes it apart). */
 #define CL_NUMBERISH (W_NUM | W_SCALE | W_VAGUE)
 #define CL_DIGIT (1u << 31)
+/* ... and a word that can link a number to what it counts: a trigger, a toll,
+ * troops or police, "lives", or one of the words the links below test by
+ * name (CL_NAMED, set by cl_prepare). */
+#define CL_NAMED (1u << 30)
+#define CL_LINKING (W_TRIG | W_TOLL | W_TROOP | W_POLICE | W_HEAD | W_LIFE | CL_NAMED)
+
+/* cl_named: a word the linking code tests by name rather than by class. */
+static int cl_named(const char *k) {
+  static const char *const NAMED[] = {"alive", "burnt", "burned", "shot", "lost", "lose",
+                                      "losing", "lives", "toll", "figure", "count", "number",
+                                      "total", "held", "hostage", "captive", "prisoner",
+                                      "fled", "flee", "dead", "death", "die", "bodies", NULL};
+  for (int i = 0; NAMED[i]; i++)
+    if (k[0] == NAMED[i][0] && !strcmp(k, NAMED[i])) return 1;
+  return 0;
+}
 
 /* cl_prepare reads the sentence's words; returns the union of their classes,
  * with CL_DIGIT when a token may be a number in digits or hyphenated words. */
@@ -1942,6 +1958,7 @@ static uint32_t cl_prepare(cl_sent *s, const text_sentence *ts) {
     s->w[i] = cl_lookup(s->key[i]);
     if (s->w[i]) any |= s->w[i]->cls;
     if ((s->key[i][0] >= '0' && s->key[i][0] <= '9') || strchr(s->key[i], '-')) any |= CL_DIGIT;
+    if (!(any & CL_NAMED) && cl_named(s->key[i])) any |= CL_NAMED;
     s->men[i] = s->aside[i] = s->num[i] = -1;
   }
   return any;
@@ -1975,8 +1992,8 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
   for (uint32_t i = 0; i < td->nsent; i++) {
     s.si = i;
     uint32_t any = cl_prepare(&s, &td->sent[i]);
-    /* many sentences have no number at all */
-    if (!(any & (CL_NUMBERISH | CL_DIGIT))) continue;
+    /* many sentences have no number at all, or nothing a number could count */
+    if (!(any & (CL_NUMBERISH | CL_DIGIT)) || !(any & CL_LINKING)) continue;
     cl_mentions(&s, &next);
     cl_asides(&s);
     cl_numbers(&s);
