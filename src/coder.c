@@ -761,13 +761,28 @@ static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
 /* adjectival: a one-word past participle right after a determiner or a
  * possessive modifies a noun ("the occupied West Bank", "an armed group",
  * "its banned party"); it reports no act. */
-static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last) {
+static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last, uint32_t end) {
   static const char *const DETPOSS[] = {"the", "a", "an", "its", "their", "his", "her", "this",
                                         "that", "these", "those", NULL};
-  if (last != i || i <= s0 || !is(c, i - 1, DETPOSS)) return 0;
+  if (last != i || i <= s0) return 0;
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
-  return n > 3 && !strncasecmp(c->td->z + t->start + n - 2, "ed", 2);
+  int ing = n > 5 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3);
+  /* "a public meeting", "the Managua meeting": one modifier between */
+  int det1 = is(c, i - 1, DETPOSS);
+  int det2 = ing && i >= s0 + 2 && is(c, i - 2, DETPOSS) && !is(c, i - 1, BE) &&
+             (c->td->tok[i - 1].flags & TOK_WORD) && !is(c, i - 1, DETPOSS);
+  if (!det1 && !det2) return 0;
+  if (det1 && n > 3 && !strncasecmp(c->td->z + t->start + n - 2, "ed", 2)) return 1;
+  /* "a meeting of trade ministers", "the annual meeting": a verb's -ing form
+   * after a determiner is a noun, an event only with its participants named
+   * ("the meeting between Iran and Iraq", "a meeting with Putin") */
+  if (ing) {
+    for (uint32_t k = i + 1; k < end && k <= i + 4; k++)
+      if (is(c, k, (const char *const[]){"with", "between", NULL})) return 0;
+    return 1;
+  }
+  return 0;
 }
 
 static void sentence(ctx *c, const text_sentence *s) {
@@ -784,8 +799,8 @@ static void sentence(ctx *c, const text_sentence *s) {
     uint32_t last;
     const dict_entry *e = dict_match_verb(c->c->d, c->ids, c->lemmas, c->skip, i, end, &last);
     if (!e) continue;
-    if (adjectival(c, s0, i, last)) {
-      explain(c, "participle at token %u after a determiner is an adjective (\"the occupied West Bank\")", i - s0);
+    if (adjectival(c, s0, i, last, end)) {
+      explain(c, "participle at token %u after a determiner is an adjective or a noun (\"the occupied West Bank\", \"a meeting of ministers\")", i - s0);
       i = last;
       continue;
     }
