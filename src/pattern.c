@@ -1251,6 +1251,8 @@ static void coref(cx *c) {
 static int word_ok(const word *w, const pel *e) {
   const char *k = e->key;
   uint32_t kn = e->klen, wn = w->klen;
+  /* every form below shares the key's first letter: most tries end here */
+  if (kn && (!wn || w->key[0] != k[0])) return 0;
   if (e->match == M_STEM) return wn >= kn && !memcmp(w->key, k, kn);
   if (wn == kn && !memcmp(w->key, k, kn)) return 1;
   if (e->match == M_NOEND || wn <= kn - 1) return 0;
