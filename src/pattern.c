@@ -125,6 +125,7 @@ struct pattern_index {
   size_t rcap;
   uint32_t *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
+  uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
@@ -733,6 +734,10 @@ static int hash_roots(pattern_index *px) {
       if (pass) px->rootlist[px->rhash[j].first + px->rhash[j].n] = (uint32_t)r;
       px->rhash[j].n++;
       if (w->klen > px->max_root_key) px->max_root_key = w->klen;
+      if (w->klen >= 2) {
+        unsigned b = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
+        px->root2[b >> 3] |= (uint8_t)(1u << (b & 7));
+      }
     }
   }
   return ERR_OK;
@@ -1407,6 +1412,10 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   uint32_t hi = p + 1;
   while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
   uint32_t top = w->klen < px->max_root_key ? w->klen : px->max_root_key;
+  if (top < 2) return NONE;
+  /* most words start no root: their first two letters say so at once */
+  unsigned b2 = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
+  if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return NONE;
   /* the hash of every prefix, in one pass: hp[n] covers key[0..n) */
   uint64_t hp[65];
   if (top > 64) top = 64;
