@@ -556,6 +556,73 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
   return k < c->td->ntok && c->mention_at[k] >= 0;
 }
 
+/* nominal: the act word at v is used as a noun: right after a determiner,
+ * a possessive or a preposition ("the attack", "its assaults", "against an
+ * assault", "of airstrikes"), or right after an actor that modifies it
+ * ("Russian airstrikes", "Turkish incursion"). */
+static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
+  static const char *const BEFORE[] = {"the", "a", "an", "its", "their", "his", "her", "of",
+                                       "against", "after", "amid", "despite", "following",
+                                       "during", "for", "from", "over", NULL};
+  if (v <= s0) return 0;
+  if (is(c, v - 1, BEFORE)) return 1;
+  int k = c->inside[v - 1];
+  return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
+         !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
+}
+
+/* after_prep: the noun at v is the object of a preposition ("against an
+ * assault", "of airstrikes"). */
+static int after_prep(const ctx *c, uint32_t s0, uint32_t v) {
+  /* not "after", "during", "before", "following": "said during a visit to
+   * Riyadh", "after meeting with Suharto" are the subject's own acts */
+  static const char *const P[] = {"of", "against", "amid", "despite", "from", "over", NULL};
+  static const char *const SPAN[] = {"days", "weeks", "months", "hours", "years", "nights",
+                                     "day", "week", "month", "year", "series", "wave", "waves",
+                                     "round", "rounds", "spate", "string", NULL};
+  uint32_t j = v;
+  const text_token *t = &c->td->tok[v];
+  size_t n = t->end - t->start;
+  if (n > 4 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3)) return 0; /* a gerund */
+  if (j > s0 && is(c, j - 1, DET)) j--;
+  if (j <= s0 || !is(c, j - 1, P)) return 0;
+  /* "launched 10 days of war games", "a new wave of attacks": the measure,
+   * not the act, is the object of "of"; the act is still the verb's object */
+  return !(j >= s0 + 2 && is(c, j - 1, (const char *const[]){"of", NULL}) &&
+           (is(c, j - 2, SPAN) || (c->td->tok[j - 2].flags & TOK_NUM)));
+}
+
+/* nominal_doer: the actor attached to a noun naming an act: a modifier or
+ * possessive right before it ("Russian airstrikes", "Israel's assaults",
+ * "its attacks"), else "by X" or "from X" right after it. */
+static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side) {
+  uint32_t v = va->v;
+  uint32_t j = v;
+  if (j > 0 && is(c, j - 1, (const char *const[]){"the", "a", "an", NULL})) j--;
+  if (j > 0 && is(c, j - 1, (const char *const[]){"'s", "’s", NULL})) j--;
+  if (j > 0) {
+    int k = c->inside[j - 1];
+    if (k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == j) {
+      side[0] = k;
+      return 1;
+    }
+  }
+  /* "airstrikes by Russia", "fire from Israeli tanks" ("from" only for
+   * force: "withdrawal from Panama" names a place) */
+  uint32_t a = va->last + 1;
+  const char *act = dict_code_on(va->e, 0);
+  int force = act && (!strncmp(act, "18", 2) || !strncmp(act, "19", 2) || !strncmp(act, "20", 2));
+  if (a < ce && (is(c, a, (const char *const[]){"by", NULL}) ||
+                 (force && is(c, a, (const char *const[]){"from", NULL})))) {
+    uint32_t b = a + 1 + (a + 2 < ce && is(c, a + 1, DET));
+    if (b < ce && c->mention_at[b] >= 0) {
+      side[0] = c->mention_at[b];
+      return 2; /* after the noun: the target is sought past it */
+    }
+  }
+  return 0;
+}
+
 /* obligation: after a reporting verb ending at vl, an actor that must,
  * should or ought to do something ("said that Sudan must return"): its
  * mention, or -1. The actor stands right before the modal; the search stops
@@ -633,6 +700,23 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * clause ("were killed in a car bombing") must not make it the doer */
     c->passive_cs = cs;
     c->passive_v = v;
+  } else if (nominal(c, s0, v) && ((ns = nominal_doer(c, va, ce, src)) || after_prep(c, s0, v))) {
+    /* a noun names the act ("Russian airstrikes", "its assaults into Syria",
+     * "airstrikes from Russian jets"): its doer is the actor attached to it,
+     * not the clause's subject; the object of a preposition with none
+     * attached is what something else is about ("warned against an
+     * assault", "fear a repeat of airstrikes"). A noun that is a verb's
+     * object with none attached falls to the subject below ("the United
+     * States speeded up the withdrawal"). */
+    if (!ns) {
+      explain(c, "  dropped: a noun naming an act, after a preposition, with no doer attached");
+      *prev_ns = 0;
+      return;
+    }
+    explain(c, "  noun: the doer is the actor attached to it");
+    const actor_mention *d = &c->al->m[src[0]];
+    nt = object(c, ns == 2 ? d->tok + d->ntok - 1 : va->last, ce, tgt);
+    ns = 1;
   } else {
     ns = subject(c, cs, v, src);
     if (ns && c->passive_v != NONE && c->passive_cs == cs && c->passive_v < v &&
