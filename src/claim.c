@@ -1958,7 +1958,6 @@ static uint32_t cl_prepare(cl_sent *s, const text_sentence *ts) {
     s->w[i] = cl_lookup(s->key[i]);
     if (s->w[i]) any |= s->w[i]->cls;
     if ((s->key[i][0] >= '0' && s->key[i][0] <= '9') || strchr(s->key[i], '-')) any |= CL_DIGIT;
-    if (!(any & CL_NAMED) && cl_named(s->key[i])) any |= CL_NAMED;
     s->men[i] = s->aside[i] = s->num[i] = -1;
   }
   return any;
@@ -1993,7 +1992,10 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
     s.si = i;
     uint32_t any = cl_prepare(&s, &td->sent[i]);
     /* many sentences have no number at all, or nothing a number could count */
-    if (!(any & (CL_NUMBERISH | CL_DIGIT)) || !(any & CL_LINKING)) continue;
+    if (!(any & (CL_NUMBERISH | CL_DIGIT))) continue;
+    for (uint32_t t = 0; t < s.nt && !(any & CL_LINKING); t++)
+      if (cl_named(s.key[t])) any |= CL_NAMED;
+    if (!(any & CL_LINKING)) continue;
     cl_mentions(&s, &next);
     cl_asides(&s);
     cl_numbers(&s);
