@@ -987,6 +987,9 @@ typedef struct cx {
   uint32_t act[MAX_SENT_WORDS]; /* the words left after comma clauses go */
   uint32_t na;
   int ustart[MAX_SENT_WORDS], uend[MAX_SENT_WORDS]; /* by active position */
+  /* lmask[x]: the active positions (< 64) whose word's key starts with a byte
+   * whose low six bits are x: the matcher's gaps visit only those */
+  uint64_t lmask[64];
   const char *why;
   int status;                   /* PATTERN_SENT_* of the sentence so far */
   size_t sfirst;                /* its first event */
@@ -1329,6 +1332,19 @@ static int mf(mstate *s, const pel *e, uint32_t n, uint32_t pos, int adj, const 
     }
     return 0;
   }
+  if (e->kind == EL_WORD && !need && !s->for_root && e->klen && s->hi <= 64 && pos < 64) {
+    /* a gap before a word: only positions whose word starts with the key's
+     * first letter can match (word_ok), the others change nothing */
+    uint64_t m = s->c->lmask[(unsigned char)e->key[0] & 63] & (~0ull << pos);
+    if (s->hi < 64) m &= (1ull << s->hi) - 1;
+    while (m) {
+      uint32_t p = (uint32_t)__builtin_ctzll(m);
+      m &= m - 1;
+      if (word_ok(aw(s, p), e) && mf(s, e + 1, n - 1, p + 1, 0, k)) return 1;
+      if (s->budget < 0) break;
+    }
+    return 0;
+  }
   for (uint32_t p = pos; p < s->hi; p++) {
     const word *w = aw(s, p);
     if (e->kind == EL_WORD) {
@@ -1388,6 +1404,11 @@ static void set_active(cx *c, int all) {
   c->na = 0;
   for (uint32_t i = 0; i < c->nw; i++)
     if (all || !(c->w[i].flags & W_DEAD)) c->act[c->na++] = i;
+  memset(c->lmask, 0, sizeof c->lmask);
+  for (uint32_t p = 0; p < c->na && p < 64; p++) {
+    const word *w = &c->w[c->act[p]];
+    if (w->klen) c->lmask[(unsigned char)w->key[0] & 63] |= 1ull << p;
+  }
   for (uint32_t p = 0; p < c->na; p++) c->ustart[p] = c->uend[p] = -1;
   for (uint32_t p = 0; p < c->na; p++) {
     int u = c->w[c->act[p]].unit;
