@@ -1382,6 +1382,20 @@ static int mb(mstate *s, const pel *e, uint32_t n, uint32_t pos, int adj, const 
     }
     return 0;
   }
+  if (x->kind == EL_WORD && !adj && x->klen && pos <= 64) {
+    /* as in mf: only positions whose word starts with the key's first letter,
+     * nearest first */
+    uint64_t m = s->c->lmask[(unsigned char)x->key[0] & 63];
+    if (pos < 64) m &= (1ull << pos) - 1;
+    if (s->lo) m &= ~0ull << s->lo;
+    while (m) {
+      uint32_t p = 63u - (uint32_t)__builtin_clzll(m);
+      m &= ~(1ull << p);
+      if (word_ok(aw(s, p), x) && mb(s, e, n - 1, p, x->adj, k)) return 1;
+      if (s->budget < 0) break;
+    }
+    return 0;
+  }
   for (uint32_t p = pos; p-- > s->lo;) {
     const word *w = aw(s, p);
     if (x->kind == EL_WORD) {
