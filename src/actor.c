@@ -604,6 +604,8 @@ static void sentence(ctx *c, const text_sentence *s) {
 int actor_find(const dict *d, arena *a, const text_doc *td, int32_t date, actor_list *out) {
   out->m = NULL;
   out->n = 0;
+  out->ids = NULL;
+  out->ids_dict = NULL;
   ctx *c = arena_calloc(a, 1, sizeof *c);
   if (!c) return ERR_NOMEM;
   c->d = d;
@@ -621,5 +623,7 @@ int actor_find(const dict *d, arena *a, const text_doc *td, int32_t date, actor_
   if (c->oom) return ERR_NOMEM;
   out->m = c->m;
   out->n = c->n;
+  out->ids = c->ids;
+  out->ids_dict = d;
   return ERR_OK;
 }

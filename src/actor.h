@@ -56,6 +56,11 @@ typedef struct actor_mention {
 typedef struct actor_list {
   actor_mention *m;
   size_t n;
+  /* the dictionary ids of the document's tokens (dict_keys) that actor_find
+   * computed, and the dictionary they are ids of: a coder with the same
+   * dictionary reuses them. NULL when unknown. */
+  const uint32_t *ids;
+  const struct dict *ids_dict;
 } actor_list;
 
 /* actor_find fills *out for the document td dated date (YYYYMMDD, or 0 when

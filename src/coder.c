@@ -950,7 +950,10 @@ static int index_mentions(ctx *c) {
     for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
       if (c->inside[i] < 0) c->inside[i] = (int)k;
   }
-  dict_keys(c->c->d, c->td, c->ids);
+  if (c->al->ids && c->al->ids_dict == c->c->d)
+    memcpy(c->ids, c->al->ids, (c->td->ntok ? c->td->ntok : 1) * sizeof *c->ids);
+  else
+    dict_keys(c->c->d, c->td, c->ids);
   dict_lemmas(c->c->d, c->td, c->ids, c->lemmas);
   c->skip = arena_calloc(c->a, n, 1);
   if (!c->skip) return ERR_NOMEM;

@@ -1974,7 +1974,10 @@ int pattern_code(const pattern_index *px, const pattern_options *opt, arena *a,
   out->status = arena_calloc(a, td->nsent ? td->nsent : 1, 1);
   out->why = arena_calloc(a, td->nsent ? td->nsent : 1, sizeof *out->why);
   if (!c->ids || !out->status || !out->why) return ERR_NOMEM;
-  dict_keys(px->d, td, c->ids);
+  if (actors->ids && actors->ids_dict == px->d)
+    memcpy(c->ids, actors->ids, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
+  else
+    dict_keys(px->d, td, c->ids);
   for (size_t k = 0; k < actors->n; k++)
     if (add_mention(c, &actors->m[k], actors->m[k].code) < 0) return ERR_NOMEM;
   for (uint32_t s = 0; s < td->nsent; s++) {
