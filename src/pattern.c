@@ -126,6 +126,7 @@ struct pattern_index {
   uint32_t *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
   uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
+  uint8_t root3[32768 / 8]; /* a bit per hash of the first three letters, for keys of 3+ */
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
@@ -713,6 +714,13 @@ static int by_block_len(const void *a, const void *b, void *ctx) {
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* root3_bit: the root3 bit of a key's first three letters (upper case). */
+static unsigned root3_bit(const char *k) {
+  unsigned a = (unsigned)toupper((unsigned char)k[0]), b = (unsigned)toupper((unsigned char)k[1]),
+           c = (unsigned)toupper((unsigned char)k[2]);
+  return ((a * 1021u) ^ (b * 37u) ^ c) & 32767u;
+}
+
 static int hash_roots(pattern_index *px) {
   size_t cap = 64;
   while (cap < px->nroots * 2 + 2) cap *= 2;
@@ -737,6 +745,10 @@ static int hash_roots(pattern_index *px) {
       if (w->klen >= 2) {
         unsigned b = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
         px->root2[b >> 3] |= (uint8_t)(1u << (b & 7));
+      }
+      if (w->klen >= 3) {
+        unsigned b = root3_bit(w->key);
+        px->root3[b >> 3] |= (uint8_t)(1u << (b & 7));
       }
     }
   }
@@ -1451,6 +1463,11 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   /* most words start no root: their first two letters say so at once */
   unsigned b2 = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
   if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return NONE;
+  /* no root of three or more letters starts like this word: only a two-letter one can */
+  if (top >= 3) {
+    unsigned b3 = root3_bit(w->key);
+    if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
+  }
   /* the hash of every prefix, in one pass: hp[n] covers key[0..n) */
   uint64_t hp[65];
   if (top > 64) top = 64;
