@@ -21,8 +21,10 @@ static const char *const HYPOTHETICAL[] = {"would", "could", "might", "may", "sh
                                            "whether", "unless", "'d", "must", "ought", NULL};
 static const char *const FUTURE[] = {"will", "shall", "'ll", NULL};
 static const char *const NEGATION[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
-static const char *const REFUSE[] = {"refuse", "refused", "refuses", "refusing", "decline",
-                                     "declined", "declines", "fail", "failed", "fails", NULL};
+/* "refused to V" codes a rejection (refused()); "failed to V" only negates */
+static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
+                                      "declined", "declines", NULL};
+static const char *const FAIL[] = {"fail", "failed", "fails", NULL};
 static const char *const INTENT[] = {
     "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows",
     "offer", "offered", "offers", "plan", "planned", "plans", "planning", "intend", "intended",
@@ -127,6 +129,8 @@ static uint32_t clause_end(const ctx *c, uint32_t v, uint32_t end) {
 /* ---- actors around the verb -------------------------------------------- */
 
 static const char *const DET[] = {"the", "a", "an", NULL};
+static const char *const POSS[] = {"its", "their", "his", "her", NULL};
+static const char *const DEMONSTRATIVE[] = {"this", "that", "these", "those", NULL};
 
 /* Words that count what follows "of": "thousands of Iraqi Kurds
  * demonstrated" has the Kurds as its subject. */
@@ -316,8 +320,6 @@ static int root_of(const char *code);
 /* refused: "refused to V", "declined to V" (not "failed to": failing is no
  * act of its own). */
 static int refused(const ctx *c, uint32_t cs, uint32_t v) {
-  static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
-                                        "declined", "declines", "declining", NULL};
   return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSAL);
 }
 
@@ -361,7 +363,8 @@ static int negated(const ctx *c, uint32_t cs, uint32_t v) {
   for (uint32_t i = lo; i < v; i++)
     if (is(c, i, NEGATION) && c->inside[i] < 0) return 1;
   /* "refused to condemn", "failed to agree" */
-  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSE);
+  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) &&
+         (is(c, v - 2, REFUSAL) || is(c, v - 2, FAIL));
 }
 
 /* The modal of a clause: hypothetical ("would attack"), obligation ("must
@@ -561,11 +564,10 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
  * assault", "of airstrikes"), or right after an actor that modifies it
  * ("Russian airstrikes", "Turkish incursion"). */
 static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
-  static const char *const BEFORE[] = {"the", "a", "an", "its", "their", "his", "her", "of",
-                                       "against", "after", "amid", "despite", "following",
-                                       "during", "for", "from", "over", NULL};
+  static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
+                                            "following", "during", "for", "from", "over", NULL};
   if (v <= s0) return 0;
-  if (is(c, v - 1, BEFORE)) return 1;
+  if (is(c, v - 1, DET) || is(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE)) return 1;
   int k = c->inside[v - 1];
   return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
          !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
@@ -845,17 +847,19 @@ static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
 /* adjectival: a one-word past participle right after a determiner or a
  * possessive modifies a noun ("the occupied West Bank", "an armed group",
  * "its banned party"); it reports no act. */
+static int detposs(const ctx *c, uint32_t i) {
+  return is(c, i, DET) || is(c, i, POSS) || is(c, i, DEMONSTRATIVE);
+}
+
 static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last, uint32_t end) {
-  static const char *const DETPOSS[] = {"the", "a", "an", "its", "their", "his", "her", "this",
-                                        "that", "these", "those", NULL};
   if (last != i || i <= s0) return 0;
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
   int ing = n > 5 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3);
   /* "a public meeting", "the Managua meeting": one modifier between */
-  int det1 = is(c, i - 1, DETPOSS);
-  int det2 = ing && i >= s0 + 2 && is(c, i - 2, DETPOSS) && !is(c, i - 1, BE) &&
-             (c->td->tok[i - 1].flags & TOK_WORD) && !is(c, i - 1, DETPOSS);
+  int det1 = detposs(c, i - 1);
+  int det2 = ing && i >= s0 + 2 && detposs(c, i - 2) && !is(c, i - 1, BE) &&
+             (c->td->tok[i - 1].flags & TOK_WORD) && !detposs(c, i - 1);
   if (!det1 && !det2) return 0;
   if (det1 && n > 3 && !strncasecmp(c->td->z + t->start + n - 2, "ed", 2)) return 1;
   /* "a meeting of trade ministers", "the annual meeting": a verb's -ing form
@@ -888,7 +892,8 @@ static void sentence(ctx *c, const text_sentence *s) {
       i = last;
       continue;
     }
-    if (!strcmp(dict_code_on(e, 0) ? dict_code_on(e, 0) : "", "---")) {
+    const char *ec = dict_code_on(e, 0);
+    if (ec && !strcmp(ec, "---")) {
       /* a stop phrase ("meet domestic demand"): no act, and no verb inside it */
       explain(c, "stop phrase at token %u (%s:%u): not an act", i - s0, e->source, e->line);
       i = last;
@@ -896,8 +901,7 @@ static void sentence(ctx *c, const text_sentence *s) {
     }
     /* a reporting verb is speech unless its phrase says more ("reiterated its
      * demand that" is a demand) */
-    const char *vc = dict_code_on(e, 0);
-    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH) && (!vc || !strncmp(vc, "01", 2))};
+    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH) && (!ec || !strncmp(ec, "01", 2))};
     i = last;
   }
   /* governing verbs of intent ("promised" in "promised to visit") and

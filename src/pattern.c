@@ -64,14 +64,15 @@ typedef struct ppat {
   uint32_t len;         /* TABARI's length: longer patterns are tried first */
   uint32_t order;       /* file order, for ties */
   uint8_t actors;       /* the pattern names $ + or % */
-  uint64_t need;        /* a bit per first two letters of each word it requires:
-                         * a sentence lacking one cannot match (a cheap filter) */
-  uint64_t need3;       /* the same for the first three letters of its words of four
-                         * or more letters (every form word_ok accepts keeps them) */
 } ppat;
 
+/* A pattern's filter bits, kept apart from it (pattern_index.needs) so that
+ * the filter loop reads only these: a bit per first two letters of each
+ * word it requires (two), and per first three letters of those of four or
+ * more letters (three; every form word_ok accepts keeps them). A clause
+ * lacking one cannot match. */
 typedef struct pneed {
-  uint64_t two, three; /* ppat.need, ppat.need3 */
+  uint64_t two, three;
 } pneed;
 
 typedef struct proot {
@@ -807,8 +808,7 @@ int pattern_index_new(const dict *d, pattern_index **out) {
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
-      px->pats[i].need = need_mask(px, &px->pats[i], &px->pats[i].need3);
-      px->needs[i] = (pneed){px->pats[i].need, px->pats[i].need3};
+      px->needs[i].two = need_mask(px, &px->pats[i], &px->needs[i].three);
     }
     px->npats = B.ntmp;
   }
