@@ -81,6 +81,7 @@ typedef struct code_ctx {
   atomic_size_t ndocs, nsent, nerrors, nbytes;
   atomic_ullong ns_read, ns_actors, ns_events, ns_more, ns_format; /* thread CPU time per stage */
   atomic_ullong ns_dates, ns_quotes, ns_claims, ns_sigs;         /* ns_more, split */
+  atomic_ullong ns_index; /* the duplicate index, in the in-order stage */
 } code_ctx;
 
 /* thread_ns_on is a monotonic clock read through the vDSO (the thread CPU
@@ -101,6 +102,7 @@ typedef struct sink_ctx {
 
 /* The in-order stage: the duplicate index over the whole run. */
 typedef struct dup_ctx {
+  code_ctx *c; /* its timing and ns_index */
   dup_index *index;
   char **ids; /* by document number */
   size_t n, cap;
@@ -141,7 +143,10 @@ static int dup_order(void *vctx, const reader_item *it, const char *out, size_t 
   void *sig = malloc(nsig ? nsig : 1);
   if (!sig) return free(id), ERR_NOMEM;
   memcpy(sig, side + 4 + k, nsig);
+  code_ctx *c = x->c;
+  unsigned long long t0 = thread_ns();
   int rc = dup_index_add(x->index, x->n, sig, DUP_DOC_THRESHOLD, DUP_PASSAGE_THRESHOLD, &hits, &nh);
+  if (c->timing) atomic_fetch_add(&c->ns_index, thread_ns_on() - t0);
   free(sig);
   if (rc) return free(id), ERR_NOMEM;
   x->ids[x->n++] = id;
@@ -323,17 +328,20 @@ static void print_stats(code_ctx *c, const pipeline_stats *st, int threads, doub
           mb / secs, (double)ru.ru_maxrss / 1024.0, atomic_load(&c->nerrors));
   if (!c->timing) return;
   double r = (double)atomic_load(&c->ns_read) / 1e9, ac = (double)atomic_load(&c->ns_actors) / 1e9,
-         ev = (double)atomic_load(&c->ns_events) / 1e9, mo = (double)atomic_load(&c->ns_more) / 1e9,
-         f = (double)atomic_load(&c->ns_format) / 1e9;
+         ev = (double)atomic_load(&c->ns_events) / 1e9, f = (double)atomic_load(&c->ns_format) / 1e9,
+         ix = (double)atomic_load(&c->ns_index) / 1e9,
+         mo = (double)atomic_load(&c->ns_more) / 1e9 + ix;
   fprintf(stderr,
           "dyad: stages (seconds, summed over workers): read+segment %.3f (%.1f MB/s), "
-          "actors %.3f (%.1f MB/s), events %.3f, dates+quotes+claims+duplicate signatures %.3f "
+          "actors %.3f (%.1f MB/s), events %.3f, dates+quotes+claims+duplicates %.3f "
           "(%.0f%% of actors+events), format %.3f\n",
           r, r > 0 ? mb / r : 0.0, ac, ac > 0 ? mb / ac : 0.0, ev, mo,
           ac + ev > 0 ? 100.0 * mo / (ac + ev) : 0.0, f);
-  fprintf(stderr, "dyad: of which dates %.3f, quotes %.3f, claims %.3f, duplicate signatures %.3f\n",
+  fprintf(stderr,
+          "dyad: of which dates %.3f, quotes %.3f, claims %.3f, duplicate signatures %.3f, "
+          "duplicate index %.3f (in-order stage)\n",
           (double)atomic_load(&c->ns_dates) / 1e9, (double)atomic_load(&c->ns_quotes) / 1e9,
-          (double)atomic_load(&c->ns_claims) / 1e9, (double)atomic_load(&c->ns_sigs) / 1e9);
+          (double)atomic_load(&c->ns_claims) / 1e9, (double)atomic_load(&c->ns_sigs) / 1e9, ix);
 }
 
 /* default_dict finds dict/dyad.txt next to the executable or its directory's
@@ -546,6 +554,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   double t0 = now();
   dup_ctx dx;
   memset(&dx, 0, sizeof dx);
+  dx.c = &c;
   c.dups = !no_dups && dup_index_new(&dx.index) == 0;
   pipe_order order = c.dups ? dup_order : NULL;
   int rc = sink ? pipeline_run(r, threads, code_work, &c, order, &dx, sink->write, sink->ctx, &st)
