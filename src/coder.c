@@ -71,6 +71,7 @@ typedef struct ctx {
   size_t nex, capex;
   int oom;
   uint32_t passive_cs, passive_v; /* the last passive verb of the sentence, or NONE */
+  uint32_t s0;                    /* the sentence's first token */
 } ctx;
 
 static int is(const ctx *c, uint32_t i, const char *const *words) {
@@ -114,15 +115,53 @@ static int boundary(const ctx *c, uint32_t i) {
   return i > 0 && punct(c, i - 1, ',') && is(c, i, RELATIVE);
 }
 
+/* A relative clause set off by commas (", who toured Afghanistan with the
+ * army,") is an aside: a verb after its closing comma belongs to the clause
+ * around it. The aside runs from its relative word to the next comma; a list
+ * inside it (", where Russia, Iran and Syria attacked") or an actor between
+ * that comma and v (", which fell in July, the commander said") make the
+ * reading unsure, and the aside is then taken to hold v. closed_aside: the
+ * boundary at r opens an aside that a comma closes before v; returns that
+ * comma's token, or 0. */
+static uint32_t closed_aside(const ctx *c, uint32_t r, uint32_t v) {
+  if (!(r > 0 && punct(c, r - 1, ',') && is(c, r, RELATIVE))) return 0;
+  uint32_t q = r + 1;
+  while (q < v && !punct(c, q, ',')) q++;
+  if (q >= v) return 0;
+  for (uint32_t i = q + 1; i < v; i++)
+    if (c->inside[i] >= 0) return 0;
+  return q;
+}
+
+/* aside_opener: the relative word of the aside that the comma at q closes,
+ * or NONE. */
+static uint32_t aside_opener(const ctx *c, uint32_t q) {
+  for (uint32_t i = q; i-- > c->s0 + 1;) {
+    if (punct(c, i, ',') || punct(c, i, ';') || punct(c, i, ':')) break;
+    if (is(c, i, RELATIVE) && punct(c, i - 1, ',')) return i;
+  }
+  return NONE;
+}
+
 static uint32_t clause_start(const ctx *c, uint32_t s0, uint32_t v) {
   for (uint32_t i = v; i > s0; i--)
-    if (boundary(c, i - 1) && c->inside[i - 1] < 0) return i;
+    if (boundary(c, i - 1) && c->inside[i - 1] < 0) {
+      uint32_t close = closed_aside(c, i - 1, v);
+      return close ? close + 1 : i;
+    }
   return s0;
 }
 
 static uint32_t clause_end(const ctx *c, uint32_t v, uint32_t end) {
-  for (uint32_t i = v + 1; i < end; i++)
+  for (uint32_t i = v + 1; i < end; i++) {
     if (boundary(c, i) && c->inside[i] < 0) return i;
+    /* a verb inside an aside ends with it: "Moscow, which cooperated with
+     * the Kurds, allowed Ankara" */
+    if (punct(c, i, ',')) {
+      uint32_t r = aside_opener(c, i);
+      if (r != NONE && r < v) return i;
+    }
+  }
   return end;
 }
 
@@ -207,10 +246,34 @@ static int apposition_head(const ctx *c, uint32_t cs, uint32_t v, const actor_me
   return -1;
 }
 
+/* antecedent: the actor a relative word at r stands for, right before it
+ * ("the army, which attacked"), with its coordinated actors; 0 when the
+ * word before is no actor ("the uprising which called for reform"). */
+static int antecedent(const ctx *c, uint32_t r, int *side) {
+  uint32_t j = r > c->s0 && punct(c, r - 1, ',') ? r - 1 : r;
+  int k = j > c->s0 ? c->inside[j - 1] : -1;
+  if (k < 0) return 0;
+  /* after a preposition the word may stand for the phrase around it ("the
+   * attack on the town of Douma, which killed 75", "a mission to Tokyo,
+   * which refused") */
+  if (prep_before(c, &c->al->m[k])) return 0;
+  side[0] = k;
+  return coordinated(c, side, c->s0, r, -1);
+}
+
 static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
-    if (k < 0) continue;
+    if (k < 0) {
+      /* the relative word is the verb's subject when only a few words
+       * (auxiliaries, adverbs) stand between: "who has also vowed" */
+      if (v - i <= 4 && is(c, i, (const char *const[]){"which", "who", NULL})) {
+        int words = 1;
+        for (uint32_t j = i + 1; j < v; j++) words &= !(c->td->tok[j].flags & TOK_PUNCT);
+        if (words) return antecedent(c, i, side);
+      }
+      continue;
+    }
     const actor_mention *m = &c->al->m[k];
     if (m->tok < cs) break;
     if (prep_before(c, m)) {
@@ -222,6 +285,12 @@ static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
     side[0] = k;
     return coordinated(c, side, cs, v, -1);
   }
+  if (cs > c->s0 && is(c, cs - 1, (const char *const[]){"which", "who", NULL}))
+    return antecedent(c, cs - 1, side); /* "the army, which attacked Homs" */
+  /* "Robinson, who toured Afghanistan with the army, travelled": the subject
+   * stands before the aside */
+  uint32_t r = cs > c->s0 + 1 && punct(c, cs - 1, ',') ? aside_opener(c, cs - 1) : NONE;
+  if (r != NONE) return subject(c, clause_start(c, c->s0, r - 1), r - 1, side);
   return 0;
 }
 
@@ -759,7 +828,9 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   }
   if (nt && ns && !strcmp(c->al->m[tgt[0]].code, c->al->m[src[0]].code) &&
       c->al->m[tgt[0]].ntok == 1 &&
-      is(c, c->al->m[tgt[0]].tok, (const char *const[]){"its", "their", "his", "her", "it", "itself", "themselves", NULL})) {
+      is(c, c->al->m[tgt[0]].tok, (const char *const[]){"its", "their", "his", "her", "it", "itself",
+                                                         "themselves", "they", "them", "he",
+                                                         "him", "she", NULL})) {
     /* "Ethiopia agreed to re-open its borders": the source's own things are
      * no target */
     explain(c, "  a pronoun for the source itself is no target");
@@ -876,6 +947,7 @@ static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last, uint
 static void sentence(ctx *c, const text_sentence *s) {
   uint32_t s0 = s->tok, end = s->tok + s->ntok;
   c->passive_cs = c->passive_v = NONE;
+  c->s0 = s0;
   if (end > s0 && punct(c, end - 1, '?')) {
     explain(c, "sentence %u is a question: not coded", (unsigned)(s - c->td->sent));
     return;
