@@ -261,10 +261,39 @@ static int antecedent(const ctx *c, uint32_t r, int *side) {
   return coordinated(c, side, c->s0, r, -1);
 }
 
+static int nominal(const ctx *c, uint32_t s0, uint32_t v);
+
+/* Words that may stand between a reporting verb and the verb of what is
+ * reported without being its subject: "said that", "said on Tuesday it would",
+ * "said had been". */
+static const char *const REPORT_GAP[] = {
+    "that", "had", "has", "have", "would", "will", "could", "might", "may", "should", "must",
+    "was", "were", "is", "are", "be", "been", "not", "also", "already", "now", "later",
+    "then", "still", NULL};
+
+/* Reporting verbs followed by a clause rather than an object ("said the two
+ * sides agreed"; but "announced a suspension", "declared a state of siege"). */
+static const char *const SAY[] = {
+    "say", "said", "says", "saying", "tell", "told", "tells", "add", "added", "adds", "claim",
+    "claimed", "claims", "insist", "insisted", "insists", "note", "noted", "notes", "write",
+    "wrote", "writes", "confirm", "confirmed", "confirms", "stress", "stressed", "stresses",
+    "reiterate", "reiterated", "reiterates", NULL};
+
+/* own_subject: a reporting verb at r introduces the clause of v, and words
+ * between them are that clause's own subject though no actor ("the Kremlin
+ * said the two sides agreed": the sides agreed, not the Kremlin). */
+static int own_subject(const ctx *c, uint32_t r, uint32_t v) {
+  for (uint32_t i = r + 1; i < v; i++)
+    if (!(c->td->tok[i].flags & TOK_PUNCT) && !is(c, i, REPORT_GAP) && !is(c, i, TIME_WORDS))
+      return 1;
+  return 0;
+}
+
 static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
     if (k < 0) {
+      if (is(c, i, SAY) && own_subject(c, i, v) && !nominal(c, c->s0, v)) return 0;
       /* the relative word is the verb's subject when only a few words
        * (auxiliaries, adverbs) stand between: "who has also vowed" */
       if (v - i <= 4 && is(c, i, (const char *const[]){"which", "who", NULL})) {
@@ -984,6 +1013,8 @@ static void sentence(ctx *c, const text_sentence *s) {
     if (vs[k].speech && speaker_k < 0) speaker_k = speaker(c, s0, vs[k].v, end);
   int prev_src[MAX_SIDE] = {0}, prev_ns = 0;
   uint32_t prev_verb = NONE, content_from = NONE;
+  size_t n0 = c->n;
+  int held[64], nheld = 0; /* reporting verbs left for the events they introduce */
   for (int k = 0; k < nv && !c->oom; k++) {
     if (content_from != NONE && vs[k].v > content_from && !boundary_between(c, content_from, vs[k].v)) {
       explain(c, "verb at token %u is what an appeal, demand or accusation asks or alleges: not an act",
@@ -1002,6 +1033,7 @@ static void sentence(ctx *c, const text_sentence *s) {
     }
     if (vs[k].speech && nonspeech) {
       explain(c, "reporting verb at token %u introduces another event: gives attribution", vs[k].v - s0);
+      held[nheld++] = k;
       continue;
     }
     size_t before = c->n;
@@ -1009,6 +1041,13 @@ static void sentence(ctx *c, const text_sentence *s) {
     (void)before;
     prev_verb = vs[k].v;
     if (c->n > before && content_root(c->e[c->n - 1].cameo)) content_from = vs[k].last;
+  }
+  /* what was reported gave no event ("the Kremlin said the two sides agreed"):
+   * the statement itself is the event */
+  if (c->n == n0 && nheld) {
+    explain(c, "no event in what was reported: the reporting verbs are coded");
+    for (int h = 0; h < nheld && !c->oom; h++)
+      code_verb(c, s, &vs[held[h]], speaker_k, prev_src, &prev_ns, prev_verb);
   }
 }
 
