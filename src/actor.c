@@ -298,7 +298,7 @@ static const char *const COMPANY[] = {
     "group", "airlines", "airways", "express", "motors", "holdings", "industries", "petroleum",
     "steel", "telecom", "plc", "ag", "sa", "nv", "bv", "gmbh", "insurance", "securities",
     "brewery", "breweries", "chemical", "chemicals", "electric", "mining", "shipping",
-    "exchange", "exchanges", NULL};
+    "exchange", "exchanges", "lines", NULL};
 
 /* Words that end the name of a non-governmental body: "American Soybean
  * Association", "South African Institute of Race Relations". */
@@ -398,6 +398,7 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   if (!m) return end;
   m->entry = e;
   m->agent = ag;
+  if (e->flags & DICT_F_MEDIA) m->flags = (m->flags & ~ACTOR_STATE) | ACTOR_MEDIA;
   if (e->flags & DICT_F_PERSON) {
     m->flags |= ACTOR_PERSON;
     alias_names(c, i, len, (uint32_t)(c->n - 1));
@@ -430,7 +431,9 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
     if (!e) continue;
     char cbuf[ACTOR_CODE_MAX];
     const char *code = e->kind == DICT_ACTOR ? code_of(e, c->date, cbuf) : NULL;
-    if (code && country_like(code)) {
+    /* a news outlet's country says nothing of the speaker's ("a bank spokesman
+     * told Reuters") */
+    if (code && country_like(code) && !(e->flags & DICT_F_MEDIA)) {
       country_of(c->ahead_code, code);
       c->ahead_at = k;
       c->ahead_scanned = k;
@@ -534,12 +537,14 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
     return i;
   if (tok_is(c, i, IT)) {
     if (expletive_it(c, i, end)) return i + 1;
-    to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT);
+    /* "a Reuters report that its personnel ...": an outlet's "its" is rare */
+    int its = tok_is(c, i, (const char *const[]){"its", NULL});
+    to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0));
   } else if (tok_is(c, i, HE)) {
     to = nearest(c, ACTOR_PERSON, 0);
   } else if (tok_is(c, i, THEY)) {
-    to = nearest(c, ACTOR_PLURAL, 0);
-    if (!to) to = nearest(c, 0, ACTOR_PERSON);
+    to = nearest(c, ACTOR_PLURAL, ACTOR_MEDIA);
+    if (!to) to = nearest(c, 0, ACTOR_PERSON | ACTOR_MEDIA);
   } else if (i + 1 < end && tok_is(c, i, (const char *const[]){"the", NULL}) &&
              tok_is(c, i + 1, (const char *const[]){"country", "nation", NULL})) {
     to = nearest(c, ACTOR_STATE, ACTOR_PERSON | ACTOR_AGENT);

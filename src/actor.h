@@ -40,6 +40,7 @@ enum {
   ACTOR_ALIAS = 1 << 3,   /* a later short form of a name */
   ACTOR_AGENT = 1 << 4,   /* an agent with its country supplied by context */
   ACTOR_STATE = 1 << 5,   /* a country-level actor (code of three letters + roles) */
+  ACTOR_MEDIA = 1 << 6,   /* a news outlet: no country for role nouns, no "they" */
 };
 
 typedef struct actor_mention {

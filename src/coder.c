@@ -289,6 +289,18 @@ static int own_subject(const ctx *c, uint32_t r, uint32_t v) {
   return 0;
 }
 
+static int is_media(const actor_mention *m) {
+  size_t n = strlen(m->code);
+  return (m->entry && (m->entry->flags & DICT_F_MEDIA)) || (n >= 3 && !strcmp(m->code + n - 3, "MED"));
+}
+
+/* told_outlet: m is a news outlet that was told something ("told Reuters the
+ * talks would resume"): the one who says is someone else. */
+static int told_outlet(const ctx *c, const actor_mention *m) {
+  return is_media(m) && m->tok > c->s0 &&
+         is(c, m->tok - 1, (const char *const[]){"told", "tell", "tells", "telling", NULL});
+}
+
 static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
@@ -305,7 +317,7 @@ static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
     }
     const actor_mention *m = &c->al->m[k];
     if (m->tok < cs) break;
-    if (prep_before(c, m)) {
+    if (prep_before(c, m) || told_outlet(c, m)) {
       i = m->tok;
       continue;
     }
@@ -332,8 +344,21 @@ static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
     if (i > 0 && is(c, i - 1, (const char *const[]){"by", NULL})) continue;
     /* "will meet in Beijing": a city after "in" says where (the location), not whom */
     const actor_mention *m = &c->al->m[k];
+    /* the subject of a reporting verb after it ("..., AFP writes"), or an
+     * outlet naming whose piece it is ("a Reuters report") */
+    uint32_t after = m->tok + m->ntok;
+    if (after < ce + 1 && after < c->td->ntok &&
+        (is(c, after, SPEECH) || is(c, after, (const char *const[]){"writes", "wrote", NULL}) ||
+         (is_media(m) && is(c, after, (const char *const[]){"report", "reports", "story", "interview",
+                                                           "article", "reporter", "correspondent",
+                                                           "journalist", "poll", "survey", NULL}))))
+      continue;
     if (i > 0 && is(c, i - 1, PLACE_PREP) && m->entry && !m->agent &&
         (m->entry->flags & (DICT_F_PLACE | DICT_F_CAPITAL)))
+      continue;
+    /* the outlet told or cited: "told Reuters", "according to Reuters" */
+    if (told_outlet(c, m) || (is_media(m) && i >= 2 && is(c, i - 1, (const char *const[]){"to", NULL}) &&
+                              is(c, i - 2, (const char *const[]){"according", NULL})))
       continue;
     side[0] = k;
     return coordinated(c, side, v, ce, +1);
@@ -563,11 +588,6 @@ static coder_event *push(ctx *c) {
   return e;
 }
 
-static int is_media(const actor_mention *m) {
-  size_t n = strlen(m->code);
-  return (m->entry && (m->entry->flags & DICT_F_MEDIA)) || (n >= 3 && !strcmp(m->code + n - 3, "MED"));
-}
-
 static int location_in(const ctx *c, uint32_t cs, uint32_t ce) {
   for (uint32_t i = cs + 1; i < ce; i++) {
     int k = c->mention_at[i];
@@ -698,7 +718,6 @@ static int after_prep(const ctx *c, uint32_t s0, uint32_t v) {
 static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side) {
   uint32_t v = va->v;
   uint32_t j = v;
-  if (j > 0 && is(c, j - 1, (const char *const[]){"the", "a", "an", NULL})) j--;
   if (j > 0 && is(c, j - 1, (const char *const[]){"'s", "’s", NULL})) j--;
   if (j > 0) {
     int k = c->inside[j - 1];
@@ -750,7 +769,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   explain(c, "verb \"%s\" (%s:%u) code %s; clause tokens %u-%u", tok_text(c, v, buf, sizeof buf),
           va->e->source, va->e->line, act, cs - s0, ce - s0);
   int md = modal(c, s0, cs, v);
-  if (md == MODAL_MUST && attr >= 0) {
+  if (md == MODAL_MUST && attr >= 0 && !is_media(&c->al->m[attr])) {
     /* "X said Sudan must return the helicopter": X demands it of Sudan */
     int tgt[MAX_SIDE], nt = subject(c, cs, v, tgt);
     explain(c, "  an obligation in reported speech: the speaker demands it (100)");
@@ -850,6 +869,13 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
           break;
         }
     }
+  }
+  if (va->speech && ns && !is_media(&c->al->m[src[0]]) &&
+      is(c, v, (const char *const[]){"reported", NULL})) {
+    /* outlets report; anyone else's "reported" is mostly figures ("reported
+     * a loss", "Statistics Canada reported that GDP grew") */
+    explain(c, "  dropped: \"reported\" codes a statement by a news outlet only");
+    return;
   }
   if (va->speech && nt && is_media(&c->al->m[tgt[0]])) {
     explain(c, "  the outlet told is not a target");
