@@ -515,16 +515,18 @@ static int expletive_it(const ctx *c, uint32_t i, uint32_t end) {
       "believed", "thought", "said", "reported", "known", "feared", "hoped", "important",
       "necessary", "difficult", "hard", "easy", "time", "true", "obvious", "estimated",
       "alleged", "claimed", "rumoured", "rumored", "argued", "assumed", "uncertain", "doubtful",
-      "vital", "essential", "crucial", "worth", "too", "raining", "not", "no", "still", "also",
-      "now", "be", "been", "being", NULL};
+      "vital", "essential", "crucial", "worth", "too", "raining", NULL};
+  /* words between "is" and the predicate: "it is not/still/also very clear" */
+  static const char *const BETWEEN[] = {
+      "not", "no", "still", "also", "now", "be", "been", "being", "very", "extremely", "so",
+      "quite", "highly", "particularly", "really", "absolutely", "equally", "more", "most",
+      "less", "increasingly", "already", "even", "becoming", "become", "became", NULL};
   if (!tok_is(c, i, (const char *const[]){"it", NULL}) || i + 1 >= end) return 0;
   if (tok_is(c, i + 1, LINK)) return 1;
-  if (!tok_is(c, i + 1, BE_IT) || i + 2 >= end || !tok_is(c, i + 2, PRED)) return 0;
-  /* "it is not/still/now/been ...": look one word further */
-  if (tok_is(c, i + 2, (const char *const[]){"not", "no", "still", "also", "now", "be", "been", "being", NULL}))
-    return i + 3 < end && tok_is(c, i + 3, PRED) &&
-           !tok_is(c, i + 3, (const char *const[]){"not", "no", "still", "also", "now", "be", "been", "being", NULL});
-  return 1;
+  if (!tok_is(c, i + 1, BE_IT)) return 0;
+  uint32_t k = i + 2;
+  while (k < end && k < i + 5 && tok_is(c, k, BETWEEN)) k++;
+  return k < end && tok_is(c, k, PRED);
 }
 
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
