@@ -433,7 +433,11 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
     const char *code = e->kind == DICT_ACTOR ? code_of(e, c->date, cbuf) : NULL;
     /* a news outlet's country says nothing of the speaker's ("a bank spokesman
      * told Reuters") */
-    if (code && country_like(code) && !(e->flags & DICT_F_MEDIA)) {
+    /* a destination or a counterpart is not where a role noun belongs
+     * ("Kurdish militias fighting against Turkey", "a sale to Egypt") */
+    int away = k > 0 && tok_is(c, k - 1, (const char *const[]){"to", "toward", "towards",
+                                                               "against", NULL});
+    if (code && country_like(code) && !(e->flags & DICT_F_MEDIA) && !away) {
       country_of(c->ahead_code, code);
       c->ahead_at = k;
       c->ahead_scanned = k;
