@@ -301,7 +301,52 @@ static int told_outlet(const ctx *c, const actor_mention *m) {
          is(c, m->tok - 1, (const char *const[]){"told", "tell", "tells", "telling", NULL});
 }
 
+/* Words between a subject and its verb: "NGOs [have also] warned". */
+static const char *const AUX[] = {
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "must", "should", "shall", "did", "do", "does", "also", "not", "never", "now",
+    "still", "already", "then", "again", "later", "reportedly", "allegedly", "recently",
+    "once", "just", "jointly", "separately", "repeatedly", "be", "been", NULL};
+static const char *const MONTHS[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    NULL};
+
+/* named_subject: a name that is no actor stands right before the verb ("as
+ * NGOs warn", "Haggard said"): the subject is someone unknown, not an actor
+ * further back. A name an actor or a title precedes ("Iraqi Kurds", "Reserve
+ * Bank governor Gerhard de Kock", "U.S. Trade Representative Clayton
+ * Yeutter") is that actor's, and left to the search. */
+static int named_subject(const ctx *c, uint32_t cs, uint32_t v) {
+  static const char *const PARTICLE[] = {"de", "van", "von", "der", "al", "el", "bin", "ben",
+                                         "du", "la", "le", "da", "di", "dos", NULL};
+  if (c->td->casing != TEXT_MIXED) return 0;
+  uint32_t j = v;
+  while (j > cs && is(c, j - 1, AUX)) j--;
+  if (j <= cs) return 0;
+  const text_token *t = &c->td->tok[j - 1];
+  if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || c->inside[j - 1] >= 0 ||
+      is(c, j - 1, TIME_WORDS) || is(c, j - 1, MONTHS) ||
+      is(c, j - 1, (const char *const[]){"I", "We", "You", "They", "He", "She", "It", NULL}))
+    return 0;
+  uint32_t k = j - 1; /* back over the name */
+  while (k > cs && c->inside[k - 1] < 0 &&
+         (((c->td->tok[k - 1].flags & (TOK_WORD | TOK_CAP)) == (TOK_WORD | TOK_CAP)) ||
+          is(c, k - 1, PARTICLE)))
+    k--;
+  /* the name must open its clause: "as NGOs warn", ", Haggard said" (a name
+   * after a title or a noun, "economist Katrine Saito arrived", "Minister
+   * for Industry and Trade resigned", is left to the search) */
+  if (k == c->s0) return 1;
+  const text_token *b = &c->td->tok[k - 1];
+  return (b->flags & TOK_QUOTE) ||
+         ((b->flags & TOK_PUNCT) && (c->td->z[b->start] == ',' || c->td->z[b->start] == ';')) ||
+         is(c, k - 1, (const char *const[]){"as", "that", "while", "when", "but", "because",
+                                           "although", "after", "before", "since", "if", NULL});
+}
+
 static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
+  if (named_subject(c, cs, v)) return 0;
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
     if (k < 0) {
