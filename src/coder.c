@@ -926,15 +926,27 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  the outlet told is not a target");
     nt = 0;
   }
-  if (nt && ns && !strcmp(c->al->m[tgt[0]].code, c->al->m[src[0]].code) &&
-      c->al->m[tgt[0]].ntok == 1 &&
-      is(c, c->al->m[tgt[0]].tok, (const char *const[]){"its", "their", "his", "her", "it", "itself",
-                                                         "themselves", "they", "them", "he",
-                                                         "him", "she", NULL})) {
+  const actor_mention *tm = nt ? &c->al->m[tgt[0]] : NULL;
+  if (nt && ns &&
+      ((!strcmp(tm->code, c->al->m[src[0]].code) && tm->ntok == 1 &&
+        is(c, tm->tok, (const char *const[]){"its", "their", "his", "her", "it", "itself",
+                                             "themselves", "they", "them", "he", "him", "she",
+                                             NULL})) ||
+       /* "Israel closed its embassy": its own body */
+       (tm->ntok > 1 && !strncmp(tm->code, c->al->m[src[0]].code, 3) &&
+        is(c, tm->tok, (const char *const[]){"its", "their", "his", "her", NULL})))) {
     /* "Ethiopia agreed to re-open its borders": the source's own things are
      * no target */
-    explain(c, "  a pronoun for the source itself is no target");
+    explain(c, "  the source's own (a pronoun for it, its body) is no target");
+    uint32_t after = tm->tok + tm->ntok;
     nt = 0;
+    /* "recalled its ambassador from Britain": whom the act concerns follows */
+    if (!pas && tm->ntok > 1) {
+      int again = object(c, after - 1, ce, tgt);
+      if (again && c->al->m[tgt[0]].tok <= after + 2 &&
+          strncmp(c->al->m[tgt[0]].code, c->al->m[src[0]].code, 3))
+        nt = again;
+    }
   }
   /* (a company's word to investors is business news, as below) */
   int obliged = va->speech && !strcmp(code, "010") && ns && !business(c->al->m[src[0]].code)
