@@ -287,6 +287,7 @@ struct store {
   int writable;
   sqlite3_stmt *ins[STORE_NKINDS], *find, *fts;
   int in_txn;
+  sqlite3_int64 fts_from; /* first sentence of the open batch not yet in sentence_fts; 0: none */
   size_t txn_docs;
   double txn_t0;
   size_t batch_docs;
@@ -496,7 +497,11 @@ static int prepare_writes(store *st) {
   }
   buf_free(&b);
   if (!rc) rc = prepare(st, "SELECT 1 FROM documents WHERE hash = ?", &st->find);
-  if (!rc) rc = prepare(st, "INSERT INTO sentence_fts(rowid, text) VALUES(?, ?)", &st->fts);
+  /* the sentences of a batch are indexed in one statement at its commit:
+   * one FTS5 insert per sentence cost more than the indexing itself */
+  if (!rc)
+    rc = prepare(st, "INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences "
+                     "WHERE id >= ? AND text IS NOT NULL ORDER BY id", &st->fts);
   return rc;
 }
 
@@ -650,6 +655,7 @@ static int begin(store *st) {
 static void rollback(store *st, store_stats *stats) {
   if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
   st->in_txn = 0;
+  st->fts_from = 0;
   stats->docs_lost += st->pend.docs_added;
   memset(&st->pend, 0, sizeof st->pend);
 }
@@ -657,7 +663,15 @@ static void rollback(store *st, store_stats *stats) {
 /* commit_now commits the open batch from the thread that writes. */
 static int commit_now(store *st, store_stats *stats) {
   if (!st->in_txn) return ERR_OK;
-  int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+  int rc = SQLITE_OK;
+  if (st->fts_from) {
+    sqlite3_bind_int64(st->fts, 1, st->fts_from);
+    rc = sqlite3_step(st->fts);
+    sqlite3_reset(st->fts);
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    st->fts_from = 0;
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     int r = sql_fail(st, rc, "cannot commit");
     rollback(st, stats);
@@ -996,13 +1010,6 @@ static int put_error(store *st, const cJSON *j, sqlite3_int64 docrow, const unsi
   return rc;
 }
 
-static int put_fts(store *st, sqlite3_int64 row, const cJSON *text) {
-  if (!cJSON_IsString(text)) return ERR_OK;
-  sqlite3_bind_int64(st->fts, 1, row);
-  sqlite3_bind_text(st->fts, 2, text->valuestring, -1, SQLITE_STATIC);
-  return step(st, st->fts, "cannot index a sentence");
-}
-
 /* put_sentence stores a sentence row from record j and indexes its text. */
 static int put_sentence(store *st, const cJSON *j, sqlite3_int64 docrow, const char *docid,
                         long sent) {
@@ -1020,7 +1027,8 @@ static int put_sentence(store *st, const cJSON *j, sqlite3_int64 docrow, const c
     ref->span = member(j, "span");
     ref->text = member(j, "text");
   }
-  return put_fts(st, row, member(j, "text"));
+  if (!st->fts_from) st->fts_from = row; /* indexed at the commit (commit_now) */
+  return ERR_OK;
 }
 
 /* synth_sentence makes the sentence row that a record names but no sentence
