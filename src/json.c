@@ -151,9 +151,7 @@ static json_node *flat_add(flat *f, int type) {
     f->v = v, f->cap = cap;
   }
   json_node *x = &f->v[f->n++];
-  memset(x, 0, sizeof *x);
-  x->type = (unsigned char)type;
-  x->size = 1;
+  *x = (json_node){.type = (unsigned char)type, .size = 1};
   return x;
 }
 
@@ -385,7 +383,7 @@ static int parse_with_cjson(arena *a, const char *orig, size_t n, const json_nod
 }
 
 int json_parse_flat(arena *a, char *z, const char *orig, size_t n, const json_node **out) {
-  flat f = {a, z, z + n, NULL, 0, 16, 0};
+  flat f = {a, z, z + n, NULL, 0, 64, 0};
   *out = NULL;
   if (!(f.v = arena_alloc(a, f.cap * sizeof *f.v))) return ERR_NOMEM;
   flat_space(&f);
@@ -393,7 +391,7 @@ int json_parse_flat(arena *a, char *z, const char *orig, size_t n, const json_no
   flat_space(&f);
   if (rc == FLAT_NOMEM) return ERR_NOMEM;
   if (rc == FLAT_OK && f.p == f.end) {
-    *out = f.v;
+    *out = arena_grow(a, f.v, f.cap * sizeof *f.v, f.n * sizeof *f.v); /* gives back the rest */
     return ERR_OK;
   }
   return parse_with_cjson(a, orig, n, out);
