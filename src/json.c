@@ -198,15 +198,28 @@ static char *flat_escape(flat *f, char **r, char *w) {
 
 #define PLAIN(c) ((c) != '"' && (c) != '\\' && (unsigned char)(c) >= 0x20)
 
+/* plain8 says whether the 8 bytes at p hold no quote, backslash or control
+ * byte (the usual bit tricks: a zero byte of x shows in the high bits of
+ * (x - 0x01..) & ~x). Most of a record's bytes are string text. */
+static int plain8(const char *p) {
+  uint64_t v, ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  memcpy(&v, p, 8);
+  uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+  return !((((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v)) & high);
+}
+
 /* flat_string reads the string at f->p (its opening quote), unescaping it in
  * place (the text never grows); *s and *n get it, NUL-terminated. */
 static int flat_string(flat *f, const char **s, uint32_t *n) {
   char *start = ++f->p, *r = start, *w = start;
   for (;;) {
     if (w == r) {
+      while (f->end - r >= 8 && plain8(r)) r += 8;
       while (r < f->end && PLAIN(*r)) r++;
       w = r;
     } else {
+      /* w < r: each 8 bytes are read before any of them is overwritten */
+      for (uint64_t v; f->end - r >= 8 && plain8(r); r += 8, w += 8) memcpy(&v, r, 8), memcpy(w, &v, 8);
       while (r < f->end && PLAIN(*r)) *w++ = *r++;
     }
     if (r >= f->end || (unsigned char)*r < 0x20) return FLAT_FAIL;
