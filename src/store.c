@@ -297,7 +297,21 @@ typedef struct job {
   arena a;
   unit *units;
   size_t nunits, capunits;
+  const char *text; /* or the lines still to read, for the writer to read */
+  size_t ntext;
 } job;
+
+/* What reads lines into a job: the caller of store_add_jsonl, or the
+ * writer thread (a job handed over unread). Each has its own. */
+typedef struct reader_state {
+  job *job;
+  int now;             /* store each unit as it is read, not queue it */
+  store_stats *stats;  /* where counts go */
+  rec *recs;           /* the document being read: recs[0] is its document record */
+  size_t nrecs, caprecs;
+  rec *errs; /* error records not yet placed */
+  size_t nerrs, caperrs;
+} reader_state;
 
 /* Rows of one document's records of a kind wait here to be inserted
  * several at a time, with statements of 2^k rows (k < STORE_SIZES): one
@@ -324,18 +338,14 @@ struct store {
   int ncols[STORE_NKINDS];                        /* parameters of one row */
   pending pend_rows[STORE_NKINDS];  /* the document's rows waiting for insn */
   int in_txn;
-  sqlite3_int64 fts_from; /* first sentence of the open batch not yet in sentence_fts; 0: none */
+  sqlite3_int64 fts_from; /* first sentence not yet in sentence_fts (index_new); 0: none */
   size_t txn_docs;
   double txn_t0;
   size_t batch_docs;
   unsigned batch_ms;
   store_stats pend; /* counts of the open transaction */
-  job *job;         /* the records being read (store_add_jsonl) */
+  reader_state rd, wrd; /* the caller's, the writer thread's */
   job *pool;        /* jobs written, for reuse */
-  rec *recs;        /* the document being read: recs[0] is its document record */
-  size_t nrecs, caprecs;
-  rec *errs; /* error records not yet placed */
-  size_t nerrs, caperrs;
   sent_ref *refs;
   size_t nrefs, caprefs;
   rec *cur; /* the document being written */
@@ -555,8 +565,7 @@ static int prepare_writes(store *st) {
   }
   buf_free(&b);
   if (!rc) rc = prepare(st, "SELECT 1 FROM documents WHERE hash = ?", &st->find);
-  /* the sentences of a batch are indexed in one statement at its commit:
-   * one FTS5 insert per sentence cost more than the indexing itself */
+  /* (index_new) */
   if (!rc)
     rc = prepare(st, "INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences "
                      "WHERE id >= ? AND text IS NOT NULL ORDER BY id", &st->fts);
@@ -582,11 +591,14 @@ static int unwritable(const char *path, char *out, size_t n) {
 /* Writing: WAL lets readers (a query) run during an ingest and makes a
  * commit one append; synchronous=NORMAL syncs at checkpoints only, which
  * keeps every committed batch through a process crash (not a power cut).
- * A 64 MB WAL between checkpoints saves rewriting hot pages. */
+ * The WAL is checkpointed once it holds 8 MB, after a commit, by the thread
+ * that commits (the writer, beside the coding): with a larger one (64 MB
+ * before) the whole store was copied from the WAL at store_close(), a third
+ * of a second on Reuters after everything else was done. */
 static int setup_writes(store *st) {
   static const char *const PRAGMAS =
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-      "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;";
+      "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=2048;";
   int rc = exec(st, PRAGMAS, "cannot write");
   /* the first write lock shows a read-only file or directory now, not later */
   if (!rc) rc = exec(st, "BEGIN IMMEDIATE; COMMIT;", "cannot write");
@@ -685,10 +697,11 @@ void store_close(store *st) {
   sqlite3_finalize(st->fts);
   if (st->db && st->writable) leave_one_file(st);
   sqlite3_close(st->db);
-  free_jobs(st->job);
   free_jobs(st->pool);
-  free(st->recs);
-  free(st->errs);
+  free(st->rd.recs);
+  free(st->rd.errs);
+  free(st->wrd.recs);
+  free(st->wrd.errs);
   free(st->refs);
   arena_free(&st->a);
   buf_free(&st->scratch);
@@ -729,16 +742,22 @@ static void rollback(store *st, store_stats *stats) {
 }
 
 /* commit_now commits the open batch from the thread that writes. */
+/* index_new indexes the sentences stored since the last call in one
+ * statement (one FTS5 insert per sentence cost more than the indexing
+ * itself); called before a commit, and by the writer after each job so that
+ * a commit does not hold up the queue. Returns an SQLite code. */
+static int index_new(store *st) {
+  if (!st->fts_from) return SQLITE_OK;
+  sqlite3_bind_int64(st->fts, 1, st->fts_from);
+  int rc = sqlite3_step(st->fts);
+  sqlite3_reset(st->fts);
+  st->fts_from = 0;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int commit_now(store *st, store_stats *stats) {
   if (!st->in_txn) return ERR_OK;
-  int rc = SQLITE_OK;
-  if (st->fts_from) {
-    sqlite3_bind_int64(st->fts, 1, st->fts_from);
-    rc = sqlite3_step(st->fts);
-    sqlite3_reset(st->fts);
-    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    st->fts_from = 0;
-  }
+  int rc = index_new(st);
   if (rc == SQLITE_OK) rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     int r = sql_fail(st, rc, "cannot commit");
@@ -1291,86 +1310,107 @@ static int run_unit(store *st, unit *u, store_stats *stats) {
   return rc ? rc : maybe_commit(st, stats);
 }
 
-/* add_unit closes a unit of the job being read: the writer thread stores it
- * with the job, or, with none, it is stored now. recs[0..n) is copied. */
-static int add_unit(store *st, const rec *recs, size_t n, int lone, store_stats *stats) {
-  job *j = st->job;
+/* add_unit closes a unit of the job being read: stored now, or queued in
+ * the job for the writer thread. recs[0..n) is copied. */
+static int add_unit(store *st, reader_state *rd, const rec *recs, size_t n, int lone) {
+  job *j = rd->job;
   unit u = {arena_alloc(&j->a, n * sizeof *recs), n, lone};
   if (!u.recs) return ERR_NOMEM;
   memcpy(u.recs, recs, n * sizeof *recs);
-  if (!st->async) return run_unit(st, &u, stats);
+  if (rd->now) return run_unit(st, &u, rd->stats);
   if (grow((void **)&j->units, &j->capunits, j->nunits + 1, sizeof *j->units)) return ERR_NOMEM;
   j->units[j->nunits++] = u;
   return ERR_OK;
 }
 
-static int flush_doc(store *st, store_stats *stats) {
-  if (!st->nrecs) return ERR_OK;
-  int rc = add_unit(st, st->recs, st->nrecs, 0, stats);
-  st->nrecs = 0;
+static int flush_doc(store *st, reader_state *rd) {
+  if (!rd->nrecs) return ERR_OK;
+  int rc = add_unit(st, rd, rd->recs, rd->nrecs, 0);
+  rd->nrecs = 0;
   return rc;
 }
 
 /* place_errors gives the waiting error records that name the document just
  * read to it; the others belong to no stored document (a skipped line). */
-static int place_errors(store *st, const char *docid, store_stats *stats) {
+static int place_errors(store *st, reader_state *rd, const char *docid) {
   int rc = ERR_OK;
-  for (size_t i = 0; i < st->nerrs && !rc; i++) {
-    rec *e = &st->errs[i];
+  for (size_t i = 0; i < rd->nerrs && !rc; i++) {
+    rec *e = &rd->errs[i];
     const char *d = str_of(e->j, "doc");
     if (docid && d && !strcmp(d, docid)) {
-      rc = push_rec(&st->recs, &st->nrecs, &st->caprecs, *e);
+      rc = push_rec(&rd->recs, &rd->nrecs, &rd->caprecs, *e);
       continue;
     }
-    stats->errors_alone++;
-    rc = add_unit(st, e, 1, 1, stats);
+    rd->stats->errors_alone++;
+    rc = add_unit(st, rd, e, 1, 1);
   }
-  st->nerrs = 0;
+  rd->nerrs = 0;
   return rc;
 }
 
-static int take_document(store *st, rec r, store_stats *stats) {
-  stats->docs_seen++;
-  int rc = flush_doc(st, stats);
-  if (!rc) rc = push_rec(&st->recs, &st->nrecs, &st->caprecs, r);
+static int take_document(store *st, reader_state *rd, rec r) {
+  rd->stats->docs_seen++;
+  int rc = flush_doc(st, rd);
+  if (!rc) rc = push_rec(&rd->recs, &rd->nrecs, &rd->caprecs, r);
   if (rc) return rc;
-  return place_errors(st, str_of(r.j, "doc"), stats);
+  return place_errors(st, rd, str_of(r.j, "doc"));
 }
 
 /* take_line files one record line: errors wait for the document they
  * precede, a document starts a new group, the rest join the open one. z is
- * the job's copy of the line (parsed in place), orig the caller's. */
-static int take_line(store *st, char *z, const char *orig, size_t n, store_stats *stats) {
+ * the job's copy of the line (parsed in place), orig the line. */
+static int take_line(store *st, reader_state *rd, char *z, const char *orig, size_t n) {
   size_t i = 0;
   while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\r')) i++;
   if (i == n) return ERR_OK;
   const json_node *j;
-  int rc = json_parse_flat(&st->job->a, z, orig, n, &j);
+  int rc = json_parse_flat(&rd->job->a, z, orig, n, &j);
   if (rc == ERR_NOMEM) return rc;
   const json_node *k = rc ? NULL : json_member(j, "kind");
   if (!is_str(k)) {
-    stats->bad_lines++;
+    rd->stats->bad_lines++;
     return ERR_OK;
   }
   rec r = {j, kind_of(k->v.s), -1};
-  if (r.kind == STORE_DOCUMENT) return take_document(st, r, stats);
+  if (r.kind == STORE_DOCUMENT) return take_document(st, rd, r);
   if (r.kind == STORE_ERROR) {
-    stats->errors_seen++;
-    rc = flush_doc(st, stats);
-    return rc ? rc : push_rec(&st->errs, &st->nerrs, &st->caperrs, r);
+    rd->stats->errors_seen++;
+    rc = flush_doc(st, rd);
+    return rc ? rc : push_rec(&rd->errs, &rd->nerrs, &rd->caperrs, r);
   }
-  if (!st->nrecs) {
-    stats->bad_lines++;
+  if (!rd->nrecs) {
+    rd->stats->bad_lines++;
     return ERR_OK;
   }
-  return push_rec(&st->recs, &st->nrecs, &st->caprecs, r);
+  return push_rec(&rd->recs, &rd->nrecs, &rd->caprecs, r);
+}
+
+/* read_lines files the lines of z[0..n) into rd->job, whose arena gets a
+ * copy of them to parse in place. */
+static int read_lines(store *st, reader_state *rd, const char *z, size_t n) {
+  char *copy = arena_alloc(&rd->job->a, n ? n : 1);
+  if (!copy) return ERR_NOMEM;
+  memcpy(copy, z, n);
+  int rc = ERR_OK;
+  size_t p = 0;
+  while (!rc && p < n) {
+    const char *e = memchr(z + p, '\n', n - p);
+    size_t len = e ? (size_t)(e - (z + p)) : n - p;
+    rc = take_line(st, rd, copy + p, z + p, len);
+    p += len + 1;
+  }
+  if (!rc) rc = flush_doc(st, rd);
+  if (!rc) rc = place_errors(st, rd, NULL);
+  rd->nrecs = rd->nerrs = 0;
+  return rc;
 }
 
 /* ---- the writer thread ---------------------------------------------------- */
 
 /* At most this many jobs (calls of store_add_jsonl: a batch of the pipeline
- * each) wait for the writer, so memory stays bounded whatever the input. */
-#define STORE_MAX_JOBS 4
+ * each, a few MB) wait for the writer, so memory stays bounded whatever the
+ * input; enough that a commit and its checkpoint do not hold up the coding. */
+#define STORE_MAX_JOBS 8
 /* A job's arena starts at this and grows to the largest job it held. */
 #define STORE_JOB_ARENA (1 << 20)
 
@@ -1378,6 +1418,11 @@ static void add_all_stats(store_stats *to, const store_stats *d) {
   add_stats(to, d);
   to->docs_present += d->docs_present;
   to->docs_lost += d->docs_lost;
+  /* counts of the lines the writer read */
+  to->docs_seen += d->docs_seen;
+  to->errors_seen += d->errors_seen;
+  to->errors_alone += d->errors_alone;
+  to->bad_lines += d->bad_lines;
 }
 
 /* recycle puts written jobs back in the pool. An arena that needed more
@@ -1393,29 +1438,30 @@ static void recycle(store *st, job *j) {
     }
     arena_reset(&j->a);
     j->nunits = 0;
+    j->text = NULL, j->ntext = 0;
     j->next = st->pool;
     st->pool = j;
     j = next;
   }
 }
 
-/* new_job starts st->job, from the pool if it can. */
+/* new_job starts st->rd.job, from the pool if it can. */
 static int new_job(store *st) {
   job *j = st->pool;
   if (j) st->pool = j->next;
   else if ((j = calloc(1, sizeof *j))) arena_init(&j->a, STORE_JOB_ARENA);
   else return ERR_NOMEM;
   j->next = NULL;
-  st->job = j;
+  st->rd.job = j;
   return ERR_OK;
 }
 
-/* enqueue queues st->job for the writer and takes back the jobs it has
+/* enqueue queues st->rd.job for the writer and takes back the jobs it has
  * written: they are recycled by the thread that filled them, which keeps
  * malloc from locking one thread's arena against the other's. */
 static void enqueue(store *st) {
-  job *j = st->job;
-  st->job = NULL;
+  job *j = st->rd.job;
+  st->rd.job = NULL;
   pthread_mutex_lock(&st->mu);
   while (st->njobs >= STORE_MAX_JOBS) pthread_cond_wait(&st->cv_room, &st->mu);
   if (st->tail) st->tail->next = j;
@@ -1447,16 +1493,19 @@ static void idle_commit(store *st) {
   pthread_cond_broadcast(&st->cv_idle);
 }
 
-/* run_job stores a job's units in order; after a failure it rolls back. */
+/* run_job stores a job's units in order, reading its lines first if the
+ * caller left them unread; after a failure it rolls back. */
 static int run_job(store *st, job *j) {
-  for (size_t i = 0; i < j->nunits; i++) {
-    int rc = run_unit(st, &j->units[i], &st->wstats);
-    if (rc) {
-      rollback(st, &st->wstats);
-      return rc;
-    }
+  int rc = ERR_OK;
+  if (j->text) {
+    st->wrd.job = j;
+    rc = read_lines(st, &st->wrd, j->text, j->ntext);
+    if (rc == ERR_NOMEM) set_err(st, "%s: out of memory", st->path);
   }
-  return ERR_OK;
+  for (size_t i = 0; i < j->nunits && !rc; i++) rc = run_unit(st, &j->units[i], &st->wstats);
+  if (!rc && (rc = index_new(st))) rc = sql_fail(st, rc, "cannot index sentences");
+  if (rc) rollback(st, &st->wstats);
+  return rc;
 }
 
 /* writer runs the queued jobs in order. After a failure it only hands
@@ -1505,6 +1554,8 @@ int store_async(store *st) {
     return ERR_NOMEM; /* the caller may go on without it */
   }
   st->async = 1;
+  st->wrd.now = 1;
+  st->wrd.stats = &st->wstats;
   return ERR_OK;
 }
 
@@ -1559,23 +1610,26 @@ static void stop_writer(store *st) {
   st->async = 0;
 }
 
-/* read_lines files the lines of z[0..n) into st->job, whose arena holds a
- * copy of them that is parsed in place. */
-static int read_lines(store *st, const char *z, size_t n, store_stats *stats) {
-  char *copy = arena_alloc(&st->job->a, n ? n : 1);
-  if (!copy) return ERR_NOMEM;
-  memcpy(copy, z, n);
-  int rc = ERR_OK;
-  size_t p = 0;
-  while (!rc && p < n) {
-    const char *e = memchr(z + p, '\n', n - p);
-    size_t len = e ? (size_t)(e - (z + p)) : n - p;
-    rc = take_line(st, copy + p, z + p, len, stats);
-    p += len + 1;
-  }
-  if (!rc) rc = flush_doc(st, stats);
-  if (!rc) rc = place_errors(st, NULL, stats);
-  return rc;
+/* writer_idle says whether nothing waits for the writer thread: the next
+ * job is then handed over unread, for it to read while this thread goes on
+ * coding. Otherwise the caller reads (parses and groups) the lines itself.
+ * Either way the same units are stored in the same order; this only shares
+ * the reading between the two threads by which of them has time. */
+static int writer_idle(store *st) {
+  pthread_mutex_lock(&st->mu);
+  int idle = st->njobs == 0;
+  pthread_mutex_unlock(&st->mu);
+  return idle;
+}
+
+/* hand_over_unread copies z[0..n) into the job for the writer to read. */
+static int hand_over_unread(store *st, const char *z, size_t n) {
+  char *t = arena_alloc(&st->rd.job->a, n ? n : 1);
+  if (!t) return ERR_NOMEM;
+  memcpy(t, z, n);
+  st->rd.job->text = t, st->rd.job->ntext = n;
+  enqueue(st);
+  return ERR_OK;
 }
 
 int store_add_jsonl(store *st, const char *z, size_t n, store_stats *stats) {
@@ -1586,10 +1640,14 @@ int store_add_jsonl(store *st, const char *z, size_t n, store_stats *stats) {
   int rc = writer_failed(st, stats);
   if (!rc) rc = new_job(st);
   if (rc) return rc;
-  rc = read_lines(st, z, n, stats);
-  st->nrecs = st->nerrs = 0;
-  if (!rc && st->async && st->job->nunits) enqueue(st);
-  if (st->job) recycle(st, st->job), st->job = NULL;
+  st->rd.now = !st->async;
+  st->rd.stats = stats;
+  if (st->async && writer_idle(st)) rc = hand_over_unread(st, z, n);
+  else {
+    rc = read_lines(st, &st->rd, z, n);
+    if (!rc && st->async && st->rd.job->nunits) enqueue(st);
+  }
+  if (st->rd.job) recycle(st, st->rd.job), st->rd.job = NULL;
   if (rc) {
     /* the connection is the writer's until it is idle */
     int failed = drain(st, stats);
