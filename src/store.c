@@ -1411,8 +1411,10 @@ static int read_lines(store *st, reader_state *rd, const char *z, size_t n) {
  * each, a few MB) wait for the writer, so memory stays bounded whatever the
  * input; enough that a commit and its checkpoint do not hold up the coding. */
 #define STORE_MAX_JOBS 8
-/* A job's arena starts at this and grows to the largest job it held. */
-#define STORE_JOB_ARENA (1 << 20)
+/* A job's arena starts with one block of this (taken from the OS page by
+ * page as it is used), and is remade larger if a job needs more: a batch of
+ * the pipeline's records with their nodes is 3-6 MB. */
+#define STORE_JOB_ARENA (8 << 20)
 
 static void add_all_stats(store_stats *to, const store_stats *d) {
   add_stats(to, d);
