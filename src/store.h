@@ -6,7 +6,7 @@
  * not know (kept whole, as JSON), and an FTS5 index over sentence text.
  *
  * Writing: store_add_jsonl() takes the JSON Lines records of whole documents
- * (what `dyad code` writes), parses each line with cJSON and stores each
+ * (what `dyad code` writes), parses each line and stores each
  * document with all its records, or not at all: rows are written inside a
  * transaction that is only ever committed between two documents, so a crash
  * or a kill leaves whole documents only, and rerunning resumes. A document
@@ -14,7 +14,7 @@
  * sentence text; one that is already stored is skipped with its records, so
  * ingesting the same input twice adds nothing.
  *
- *   record lines --cJSON--> group by document --> hash --> stored? skip
+ *   record lines --parse--> group by document --> hash --> stored? skip
  *                                                     \--> insert rows (one
  *                                                          transaction per batch
  *                                                          of whole documents)
@@ -24,13 +24,22 @@
  * know, or one whose value has an unexpected shape) goes into the row's
  * `extra` JSON, so store_row_json() rebuilds every record as it came in.
  *
+ * Lines are parsed with json_parse_flat() into an arena per call (no cJSON
+ * tree, no malloc per value; see json.h), and a document's rows of each kind
+ * go in with multi-row INSERTs; the sentences of a batch are added to the
+ * full-text index in one statement at its commit.
+ *
  * store_async() moves the SQLite work to a writer thread of the store's
- * own: store_add_jsonl() then parses in the caller's thread and queues whole
- * documents (at most 512 wait), so parsing and coding overlap
- * with writing. Otherwise a store is used by one thread at a time; separate
- * stores (connections) on one file may be used by separate threads and
- * processes (SQLite's WAL lets readers run beside the one writer). Nothing
- * is global. */
+ * own: store_add_jsonl() then queues each call's lines (at most 4 calls
+ * wait), parsed and grouped into documents by the caller if the writer has
+ * work waiting, or else left for the writer to parse, so that the two
+ * threads share the reading by which of them has time (the rows stored are
+ * the same either way). Coding overlaps with writing. With a writer, the
+ * counts of a call (stats) are complete after the next store_commit(), and
+ * store_peek() shows those of the writer so far. Otherwise a store is used
+ * by one thread at a time; separate stores (connections) on one file may
+ * be used by separate threads and processes (SQLite's WAL lets readers run
+ * beside the one writer). Nothing is global. */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 
@@ -113,8 +122,9 @@ void store_set_batch(store *st, size_t docs, unsigned ms);
 /* store_add_jsonl stores the records in z[0..n): JSON Lines as `dyad code`
  * writes them, holding whole documents (a document's records never span two
  * calls): each document's error records, its document record, then its
- * sentence and sentence-level records. Counts go to *stats (added to). May
- * commit between documents (store_set_batch). Returns ERR_OK, or ERR_IO /
+ * sentence and sentence-level records. Counts go to *stats (added to; with
+ * a writer thread, by the next store_commit()). May commit between
+ * documents (store_set_batch). Returns ERR_OK, or ERR_IO /
  * ERR_NOMEM when SQLite fails: the open batch is then rolled back (its
  * documents counted in stats->docs_lost) and store_errmsg() says why. */
 int store_add_jsonl(store *st, const char *z, size_t n, store_stats *stats);
@@ -130,8 +140,9 @@ int store_commit(store *st, store_stats *stats);
  * thread could be started (the store then keeps writing in the caller). */
 int store_async(store *st);
 
-/* store_peek copies the writer thread's counts so far (documents committed,
- * already present, rows) for a progress display; zero without a writer. */
+/* store_peek copies the writer thread's counts so far (documents read,
+ * committed, already present, rows) for a progress display, to add to the
+ * caller's; zero without a writer. */
 void store_peek(store *st, store_stats *out);
 
 /* store_merge copies into st every document of the store at path that st

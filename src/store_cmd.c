@@ -91,18 +91,19 @@ static void progress_clear(progress *p) {
   p->shown = 0;
 }
 
-/* progress_show redraws the status line: s counts what was read, w what
- * the store's writer has stored so far. */
+/* progress_show redraws the status line: s counts what was read and
+ * stored, w what the store's writer has read and stored since. */
 static void progress_show(progress *p, const store_stats *s, const store_stats *w) {
   double t = now();
   if (!p->tty || t - p->last < 0.25) return;
   p->last = t;
   double secs = t - p->t0 > 1e-6 ? t - p->t0 : 1e-6;
-  size_t items = s->docs_seen + s->errors_alone;
+  size_t seen = s->docs_seen + w->docs_seen;
+  size_t items = seen + s->errors_alone + w->errors_alone;
   fprintf(stderr, "\r\033[Kdyad ingest: %zu documents read, %zu stored, %zu already there, "
                   "%.0f docs/s, %zu errors",
-          s->docs_seen, s->docs_added + w->docs_added, s->docs_present + w->docs_present,
-          (double)s->docs_seen / secs, s->errors_seen);
+          seen, s->docs_added + w->docs_added, s->docs_present + w->docs_present,
+          (double)seen / secs, s->errors_seen + w->errors_seen);
   if (p->total && items && items <= p->total) {
     double frac = (double)items / (double)p->total, eta = secs * (1 - frac) / frac;
     fprintf(stderr, ", %.0f%%, ETA %d:%02d", 100 * frac, (int)eta / 60, (int)eta % 60);

@@ -1,4 +1,5 @@
-/* Unit tests for json: fixing lines before cJSON parses them, and writing
+/* Unit tests for json: fixing lines before cJSON parses them, the flat parser
+ * the store reads records with (it must agree with cJSON), and writing
  * parsed values back as valid UTF-8. Each case says why it exists. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -354,6 +355,129 @@ static void test_write_nomem(void **state) {
   arena_free(&a);
 }
 
+/* ---- json_parse_flat: the store's reader must see what cJSON sees ------- */
+
+typedef struct fcase {
+  const char *why;
+  const char *in;
+  size_t nin;
+} fcase;
+
+static const fcase FLAT[] = {
+    {"a record as dyad code writes it",
+     B("{\"kind\":\"mention\",\"doc\":\"d1\",\"sent\":0,\"span\":[0,12],\"text\":\"Kim met\\nPutin.\","
+       "\"actor\":{\"code\":\"PRK\",\"name\":\"Kim\",\"span\":[0,3]},\"pattern\":null}")},
+    {"every one-character escape", B("{\"t\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t\"}")},
+    {"a \\u escape in a key and a value", B("{\"caf\\u00e9\":\"\\u00e9t\\u00E9 \\u20ac\"}")},
+    {"a surrogate pair is one 4-byte character", B("{\"t\":\"\\ud83d\\ude00!\"}")},
+    {"a lone high surrogate: cJSON refuses the line", B("{\"t\":\"\\ud83d x\"}")},
+    {"a lone low surrogate: cJSON refuses the line", B("{\"t\":\"\\ude00\"}")},
+    {"\\u0000 ends cJSON's string: the text after it is lost the same way",
+     B("{\"t\":\"ab\\u0000cd\",\"n\":1}")},
+    {"a raw control byte inside a string (not JSON; cJSON keeps it)", B("{\"t\":\"a\x01z\"}")},
+    {"invalid UTF-8 is repaired when written, and counted", B("{\"t\":\"a\xff\xfez\"}")},
+    {"text after the value is ignored, as cJSON_ParseWithLength does", B("{\"a\":1} trailing")},
+    {"a UTF-8 byte order mark before the value", B("\xEF\xBB\xBF{\"a\":1}")},
+    {"numbers of every shape JSON allows",
+     B("[0,-0,7,-12,1.5,0.1,1e5,1E+2,2.5e-3,123456789012345,1234567890123456789012,-9.75]")},
+    {"numbers JSON does not allow but cJSON reads", B("[01,+1,1.,.5]")},
+    {"a number too long for cJSON's buffer",
+     B("[1.00000000000000000000000000000000000000000000000000000000000000000001]")},
+    {"deep nesting beyond the flat parser's limit goes to cJSON",
+     B("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]"
+       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")},
+    {"empty containers and white space everywhere", B(" { \"a\" : [ ] , \"b\" : { } } ")},
+    {"a repeated key is kept twice", B("{\"a\":1,\"a\":2}")},
+    {"true, false and null", B("[true,false,null]")},
+    {"a cut literal", B("[nul]")},
+    {"an unterminated string", B("{\"a\":\"xyz")},
+    {"a missing comma", B("{\"a\":1 \"b\":2}")},
+    {"the empty line", B("")},
+};
+
+/* test_flat_as_cjson: for each case, json_parse_flat succeeds exactly when
+ * cJSON_ParseWithLength does, and its nodes write the same bytes (and the
+ * same count of repaired strings) as cJSON's tree. */
+static void test_flat_as_cjson(void **state) {
+  (void)state;
+  arena a;
+  arena_init(&a, 4096);
+  for (size_t i = 0; i < sizeof FLAT / sizeof *FLAT; i++) {
+    const fcase *c = &FLAT[i];
+    char *z = arena_alloc(&a, c->nin + 1);
+    memcpy(z, c->in, c->nin);
+    const json_node *v;
+    int rc = json_parse_flat(&a, z, c->in, c->nin, &v);
+    cJSON *j = cJSON_ParseWithLength(c->in, c->nin);
+    if ((rc == ERR_OK) != (j != NULL)) fail_msg("%s: flat %d, cJSON %s", c->why, rc, j ? "ok" : "fails");
+    if (j) {
+      buf x, y;
+      size_t bx = 0, by = 0;
+      buf_init(&x);
+      buf_init(&y);
+      json_write_node(&x, &a, v, &bx);
+      json_write_value(&y, &a, j, &by);
+      buf_addc(&x, 0);
+      buf_addc(&y, 0);
+      if (strcmp(x.z, y.z) || bx != by)
+        fail_msg("%s:\n flat  %s (%zu)\n cJSON %s (%zu)", c->why, show(x.z, x.n - 1), bx,
+                 show(y.z, y.n - 1), by);
+      buf_free(&x);
+      buf_free(&y);
+    }
+    cJSON_Delete(j);
+    arena_reset(&a);
+  }
+  arena_free(&a);
+}
+
+/* Walking the nodes: members by name (the first of a repeated one, as
+ * cJSON), children in order, strings unescaped and NUL-terminated. */
+static void test_flat_walk(void **state) {
+  (void)state;
+  arena a;
+  arena_init(&a, 4096);
+  char z[] = "{\"kind\":\"event\",\"span\":[3,[4],5],\"x\":{\"a\":\"l\\u00e9\"},\"kind\":\"no\"}";
+  const json_node *v;
+  assert_int_equal(json_parse_flat(&a, z, z, strlen(z), &v), ERR_OK);
+  assert_int_equal(v->type, JSON_OBJECT);
+  assert_int_equal(json_count(v), 4);
+  assert_string_equal(json_member(v, "kind")->v.s, "event"); /* the first "kind" */
+  const json_node *span = json_member(v, "span"), *e = json_first(span);
+  assert_int_equal(json_count(span), 3);
+  assert_true(e->type == JSON_NUMBER && e->v.num == 3);
+  e = json_next(span, e);
+  assert_true(e->type == JSON_ARRAY && e->size == 2);
+  e = json_next(span, e);
+  assert_true(e->type == JSON_NUMBER && e->v.num == 5);
+  assert_null(json_next(span, e));
+  const json_node *s = json_member(json_member(v, "x"), "a");
+  assert_int_equal(s->ns, 3);
+  assert_string_equal(s->v.s, "l\xC3\xA9");
+  assert_null(json_member(v, "nothing"));
+  assert_null(json_member(span, "kind")); /* not an object */
+  arena_free(&a);
+}
+
+/* Out of memory while parsing is an error, never a crash or a half tree. */
+static void test_flat_nomem(void **state) {
+  (void)state;
+  static const char line[] = "{\"a\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
+                             "25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,"
+                             "47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67]}";
+  for (size_t fail = 1; fail < 4; fail++) {
+    arena a;
+    arena_init(&a, 64);
+    a.fail_after = fail;
+    char z[sizeof line];
+    memcpy(z, line, sizeof line);
+    const json_node *v;
+    int rc = json_parse_flat(&a, z, line, sizeof line - 1, &v);
+    assert_true(rc == ERR_NOMEM || (rc == ERR_OK && json_count(json_member(v, "a")) == 67));
+    arena_free(&a);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prepare),
@@ -364,6 +488,9 @@ int main(void) {
       cmocka_unit_test(test_write_special),
       cmocka_unit_test(test_clean_string),
       cmocka_unit_test(test_write_nomem),
+      cmocka_unit_test(test_flat_as_cjson),
+      cmocka_unit_test(test_flat_walk),
+      cmocka_unit_test(test_flat_nomem),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
