@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,11 +81,33 @@ typedef struct proot {
   const dict_entry *e;  /* the root entry: its code */
   uint32_t block;       /* the patterns it shares */
   uint32_t len;         /* characters, for the longest-root-first rule */
+  int null;             /* coded [---] without patterns: not a verb (manual 6.2) */
 } proot;
 
 typedef struct pblock {
   uint32_t first, n;    /* px->pats[first .. first+n), longest first */
+  uint32_t free_first, free_n; /* px->cand[free_first ..): its patterns without an anchor */
 } pblock;
+
+/* Anchors. A verb like SAID has over a thousand patterns and nearly all of
+ * them name a word the clause lacks. Each pattern gets an anchor: a prefix
+ * that every text word matching one of its required words starts with
+ * (el_anchor), of the required word that the fewest patterns name. A
+ * sentence looks up once the anchors its words start with; a verb then
+ * tries only its patterns whose anchor is in the span, and those without
+ * one, in block order: the same tries as walking the whole block, less
+ * those that could not match. */
+#define ANCHOR_MAX 8 /* longer anchors are cut: a word's first 8 letters say enough */
+
+typedef struct aslot { /* an anchor in the table a sentence's words look up */
+  uint64_t key;    /* its letters packed (anchor_pack); 0 = empty */
+  uint32_t id;
+} aslot;
+
+typedef struct bslot { /* the patterns of one block with one anchor */
+  uint64_t key;        /* (block + 1) << 32 | anchor id; 0 = empty */
+  uint32_t first, n;   /* px->cand[first .. first+n): block-relative, ascending */
+} bslot;
 
 /* need_mask: the letters bits of the words a pattern requires outside its
  * alternatives (an alternative's words are optional). */
@@ -126,8 +149,20 @@ struct pattern_index {
   size_t rcap;
   uint32_t *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
+  aslot *anchors;        /* the anchors patterns chose, by anchor_pack */
+  size_t acap;
+  uint32_t max_anchor;   /* the longest */
+  uint8_t anchor1[256 / 8];    /* a bit per first letter of an anchor of one letter */
+  uint8_t anchor2[65536 / 8];  /* a bit per first two letters of a longer one */
+  uint64_t abloom[1024]; /* a bit per mix(anchor_pack) >> 48 */
+  uint64_t (*bbloom)[8]; /* per block, a bit per anchor id % 512 of its patterns */
+  bslot *bhash;          /* (block, anchor) -> patterns */
+  size_t bcap;
+  uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
+  uint32_t max_block;    /* patterns in the largest block */
   uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
   uint8_t root3[32768 / 8]; /* a bit per hash of the first three letters, for keys of 3+ */
+  uint64_t rbloom[1024];    /* a bit per mix(hash_str(key)) >> 48 of a root's first word */
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
@@ -740,6 +775,10 @@ static int hash_roots(pattern_index *px) {
       size_t j = mix(hash_str(w->key)) & (cap - 1);
       while (px->rhash[j].key && strcmp(px->rhash[j].key, w->key)) j = (j + 1) & (cap - 1);
       if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, w->klen, 0, 0};
+      uint64_t h = mix(hash_str(w->key));
+      px->rbloom[h >> 54] |= 1ull << (h >> 48 & 63);
+      const dict_entry *e = px->roots[r].e;
+      px->roots[r].null = (!e->ncodes || !strcmp(e->codes[0].code, "---")) && !px->blocks[px->roots[r].block].n;
       if (pass) px->rootlist[px->rhash[j].first + px->rhash[j].n] = (uint32_t)r;
       px->rhash[j].n++;
       if (w->klen > px->max_root_key) px->max_root_key = w->klen;
@@ -754,6 +793,169 @@ static int hash_roots(pattern_index *px) {
     }
   }
   return ERR_OK;
+}
+
+/* el_anchor: how many first letters of e's key every word that e matches
+ * starts with (word_ok), at most ANCHOR_MAX; 0 if e is not a required word.
+ * An exact word may drop its last letter ("RAISE" / "RAISING", "CARRY" /
+ * "CARRIED") once it has three. */
+static uint32_t el_anchor(const pel *e) {
+  if (e->kind != EL_WORD || !e->klen) return 0;
+  uint32_t m = e->match == M_EXACT && e->klen >= 3 ? e->klen - 1u : e->klen;
+  return m < ANCHOR_MAX ? m : ANCHOR_MAX;
+}
+
+/* anchor_pack: the first n (<= 8) bytes of k in one integer, 0 for none
+ * (keys hold no NUL). */
+static uint64_t anchor_pack(const char *k, uint32_t n) {
+  uint64_t x = 0;
+  for (uint32_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)k[i] << (8 * i);
+  return x;
+}
+
+/* A build-time count of the patterns naming each anchor. */
+typedef struct acount {
+  uint64_t key; /* anchor_pack; 0 = empty */
+  uint32_t npat, id;
+} acount;
+
+typedef struct acounts {
+  acount *t;
+  size_t cap;
+} acounts;
+
+static acount *acount_at(const acounts *A, uint64_t key) {
+  size_t j = mix(key) & (A->cap - 1);
+  while (A->t[j].key && A->t[j].key != key) j = (j + 1) & (A->cap - 1);
+  return &A->t[j];
+}
+
+static int count_anchors(const pattern_index *px, acounts *A) {
+  size_t need = 0;
+  for (size_t i = 0; i < px->nels; i++) need += el_anchor(&px->els[i]) > 0;
+  A->cap = 64;
+  while (A->cap < need * 2 + 2) A->cap *= 2;
+  A->t = calloc(A->cap, sizeof *A->t);
+  if (!A->t) return ERR_NOMEM;
+  for (size_t i = 0; i < px->npats; i++) {
+    const pseq *seqs[2] = {&px->pats[i].pre, &px->pats[i].post};
+    for (int q = 0; q < 2; q++)
+      for (uint32_t k = 0; k < seqs[q]->n; k++) {
+        const pel *e = &px->els[seqs[q]->first + k];
+        uint32_t m = el_anchor(e);
+        if (!m) continue;
+        acount *a = acount_at(A, anchor_pack(e->key, m));
+        if (!a->key) *a = (acount){anchor_pack(e->key, m), 0, NONE};
+        a->npat++;
+      }
+  }
+  return ERR_OK;
+}
+
+/* pattern_anchor: P's anchor, the one fewest patterns name (the longer on
+ * a tie), or NULL when P requires no word outside its alternatives. */
+static acount *pattern_anchor(const pattern_index *px, const acounts *A, const ppat *P) {
+  acount *best = NULL;
+  const pseq *seqs[2] = {&P->pre, &P->post};
+  for (int q = 0; q < 2; q++)
+    for (uint32_t i = 0; i < seqs[q]->n; i++) {
+      const pel *e = &px->els[seqs[q]->first + i];
+      uint32_t m = el_anchor(e);
+      if (!m) continue;
+      acount *a = acount_at(A, anchor_pack(e->key, m));
+      if (!best || a->npat < best->npat || (a->npat == best->npat && a->key > best->key)) best = a;
+    }
+  return best;
+}
+
+static void bit_set(uint8_t *bits, unsigned b) { bits[b >> 3] |= (uint8_t)(1u << (b & 7)); }
+
+/* add_anchor gives a newly chosen anchor its id and its bits. */
+static void add_anchor(pattern_index *px, acount *a, uint32_t id) {
+  a->id = id;
+  uint32_t n = 0;
+  while (n < 8 && (a->key >> (8 * n) & 0xff)) n++;
+  if (n > px->max_anchor) px->max_anchor = n;
+  if (n == 1) bit_set(px->anchor1, (unsigned)(a->key & 0xff));
+  else bit_set(px->anchor2, (unsigned)((a->key & 0xff) << 8 | (a->key >> 8 & 0xff)));
+  uint64_t h = mix(a->key);
+  px->abloom[h >> 54] |= 1ull << (h >> 48 & 63);
+}
+
+static int table_anchors(pattern_index *px, const acounts *A, uint32_t nid) {
+  px->acap = 64;
+  while (px->acap < (size_t)nid * 2 + 2) px->acap *= 2;
+  px->anchors = calloc(px->acap, sizeof *px->anchors);
+  if (!px->anchors) return ERR_NOMEM;
+  for (size_t i = 0; i < A->cap; i++) {
+    if (!A->t[i].key || A->t[i].id == NONE) continue;
+    size_t j = mix(A->t[i].key) & (px->acap - 1);
+    while (px->anchors[j].key) j = (j + 1) & (px->acap - 1);
+    px->anchors[j] = (aslot){A->t[i].key, A->t[i].id};
+  }
+  return ERR_OK;
+}
+
+typedef struct achoice {
+  uint32_t block, anchor, pat; /* pat: block-relative */
+} achoice;
+
+static int by_block_anchor(const void *a, const void *b) {
+  const achoice *x = a, *y = b;
+  if (x->block != y->block) return x->block < y->block ? -1 : 1;
+  if (x->anchor != y->anchor) return x->anchor < y->anchor ? -1 : 1;
+  return x->pat < y->pat ? -1 : x->pat > y->pat;
+}
+
+static int place_anchors(pattern_index *px, achoice *ch, size_t nch) {
+  qsort(ch, nch, sizeof *ch, by_block_anchor);
+  size_t groups = 0;
+  for (size_t i = 0; i < nch; i++)
+    groups += ch[i].anchor != NONE && (!i || ch[i].block != ch[i - 1].block || ch[i].anchor != ch[i - 1].anchor);
+  px->bcap = 64;
+  while (px->bcap < groups * 2 + 2) px->bcap *= 2;
+  px->bhash = calloc(px->bcap, sizeof *px->bhash);
+  px->bbloom = calloc(px->nblocks ? px->nblocks : 1, sizeof *px->bbloom);
+  if (!px->bhash || !px->bbloom) return ERR_NOMEM;
+  for (size_t i = 0; i < nch; i++) {
+    px->cand[i] = ch[i].pat;
+    pblock *b = &px->blocks[ch[i].block];
+    if (ch[i].anchor == NONE) {
+      if (!b->free_n++) b->free_first = (uint32_t)i;
+      continue;
+    }
+    px->bbloom[ch[i].block][ch[i].anchor >> 6 & 7] |= 1ull << (ch[i].anchor & 63);
+    uint64_t key = (uint64_t)(ch[i].block + 1) << 32 | ch[i].anchor;
+    size_t j = mix(key) & (px->bcap - 1);
+    while (px->bhash[j].key && px->bhash[j].key != key) j = (j + 1) & (px->bcap - 1);
+    if (!px->bhash[j].key) px->bhash[j] = (bslot){key, (uint32_t)i, 0};
+    px->bhash[j].n++;
+  }
+  return ERR_OK;
+}
+
+/* index_anchors gives each pattern its anchor and files it under its block
+ * and anchor. block[i] is the block of px->pats[i]. */
+static int index_anchors(pattern_index *px, const uint32_t *block) {
+  acounts A = {NULL, 0};
+  achoice *ch = malloc((px->npats ? px->npats : 1) * sizeof *ch);
+  px->cand = malloc((px->npats ? px->npats : 1) * sizeof *px->cand);
+  if (!ch || !px->cand || count_anchors(px, &A)) return free(ch), free(A.t), ERR_NOMEM;
+  uint32_t nid = 0;
+  for (size_t i = 0; i < px->npats; i++) {
+    const pblock *b = &px->blocks[block[i]];
+    acount *a = pattern_anchor(px, &A, &px->pats[i]);
+    ch[i] = (achoice){block[i], NONE, (uint32_t)(i - b->first)};
+    if (b->n > px->max_block) px->max_block = b->n;
+    if (!a) continue;
+    if (a->id == NONE) add_anchor(px, a, nid++);
+    ch[i].anchor = a->id;
+  }
+  int rc = place_anchors(px, ch, px->npats);
+  if (!rc) rc = table_anchors(px, &A, nid);
+  free(ch);
+  free(A.t);
+  return rc;
 }
 
 static void build_free(build *B) {
@@ -802,15 +1004,19 @@ int pattern_index_new(const dict *d, pattern_index **out) {
     qsort_r(B.tmp, B.ntmp, sizeof *B.tmp, by_block_len, B.tmp_block);
     px->pats = malloc(B.ntmp * sizeof *px->pats);
     px->needs = malloc(B.ntmp * sizeof *px->needs);
-    if (!px->pats || !px->needs) rc = ERR_NOMEM;
+    uint32_t *block = malloc(B.ntmp * sizeof *block);
+    if (!px->pats || !px->needs || !block) rc = ERR_NOMEM;
     for (size_t i = 0; !rc && i < B.ntmp; i++) {
-      pblock *b = &px->blocks[B.tmp_block[B.tmp[i].order]];
+      block[i] = B.tmp_block[B.tmp[i].order];
+      pblock *b = &px->blocks[block[i]];
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
       px->needs[i].two = need_mask(px, &px->pats[i], &px->needs[i].three);
     }
     px->npats = B.ntmp;
+    if (!rc) rc = index_anchors(px, block);
+    free(block);
   }
   if (!rc) rc = hash_roots(px);
   build_free(&B);
@@ -835,6 +1041,10 @@ void pattern_index_free(pattern_index *px) {
   free(px->sets);
   free(px->rhash);
   free(px->rootlist);
+  free(px->anchors);
+  free(px->bbloom);
+  free(px->bhash);
+  free(px->cand);
   free(px->lex);
   free(px);
 }
@@ -981,7 +1191,7 @@ typedef struct cx {
   const text_doc *td;
   unsigned flags;
   int32_t date;
-  uint32_t *ids;
+  const uint32_t *ids;       /* the tokens' dict ids: actor_find's when it used px->d */
   actor_mention *m;          /* the result's actors: the input, then added ones */
   size_t nm, capm;
   coder_event *e;
@@ -989,22 +1199,30 @@ typedef struct cx {
   char *ex;
   size_t nex, capex;
   int oom;
+  uint32_t *aid;   /* the anchors of the sentence's words (aoff) */
+  uint64_t *cbits; /* the patterns of a block to try, a bit each (all 0 between tries) */
   /* the sentence */
   uint32_t sent;
-  word w[MAX_SENT_WORDS];
   uint32_t nw;
   int ends_period;
-  unit u[MAX_SENT_WORDS / 2];
   int nu;
-  uint32_t act[MAX_SENT_WORDS]; /* the words left after comma clauses go */
   uint32_t na;
+  int anchored;                 /* aid and aoff hold its anchors */
+  const char *why;
+  int status;                   /* PATTERN_SENT_* of the sentence so far */
+  size_t sfirst;                /* its first event */
+  /* From here on, arrays each sentence writes before it reads them: not
+   * zeroed (some 40 KB a document). */
+  word w[MAX_SENT_WORDS];
+  unit u[MAX_SENT_WORDS / 2];
+  uint32_t act[MAX_SENT_WORDS]; /* the words left after comma clauses go */
   int ustart[MAX_SENT_WORDS], uend[MAX_SENT_WORDS]; /* by active position */
   /* lmask[x]: the active positions (< 64) whose word's key starts with a byte
    * whose low six bits are x: the matcher's gaps visit only those */
   uint64_t lmask[64];
-  const char *why;
-  int status;                   /* PATTERN_SENT_* of the sentence so far */
-  size_t sfirst;                /* its first event */
+  /* the anchors active word p starts with: aid[aoff[p] .. aoff[p+1]), found
+   * when the first verb of the sentence is tried */
+  uint32_t aoff[MAX_SENT_WORDS + 1];
   uint8_t kind[256];            /* K_* of its events, by index - sfirst */
 } cx;
 
@@ -1018,8 +1236,9 @@ static void explain(cx *c, const char *fmt, ...) {
 }
 
 static int key_is(const word *w, const char *const *list) {
+  /* the first letter first: most words are in no list */
   for (; *list; list++)
-    if (strlen(*list) == w->klen && !memcmp(*list, w->key, w->klen)) return 1;
+    if (**list == w->key[0] && strlen(*list) == w->klen && !memcmp(*list, w->key, w->klen)) return 1;
   return 0;
 }
 
@@ -1427,6 +1646,7 @@ static int mb(mstate *s, const pel *e, uint32_t n, uint32_t pos, int adj, const 
 }
 
 static void set_active(cx *c, int all) {
+  c->anchored = 0;
   c->na = 0;
   for (uint32_t i = 0; i < c->nw; i++)
     if (all || !(c->w[i].flags & W_DEAD)) c->act[c->na++] = i;
@@ -1475,7 +1695,9 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   for (uint32_t i = 0; i < top; i++)
     hp[i + 1] = (hp[i] ^ (unsigned char)toupper((unsigned char)w->key[i])) * 1099511628211ull;
   for (uint32_t plen = top; plen >= 2 && px->rcap; plen--) {
-    size_t j = mix(hp[plen] | 1) & (px->rcap - 1);
+    uint64_t h = mix(hp[plen] | 1);
+    if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    size_t j = h & (px->rcap - 1);
     for (; px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
       const rslot *sl = &px->rhash[j];
       if (sl->klen != plen || memcmp(sl->key, w->key, plen)) continue;
@@ -1497,10 +1719,7 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
 }
 
 /* null_root: a root coded [---] without patterns is not a verb (manual 6.2). */
-static int null_root(const cx *c, uint32_t r) {
-  const proot *R = &c->px->roots[r];
-  return !strcmp(root_code(c, r), "---") && !c->px->blocks[R->block].n;
-}
+static int null_root(const cx *c, uint32_t r) { return c->px->roots[r].null; }
 
 static void find_verbs(cx *c) {
   set_active(c, 1);
@@ -1758,6 +1977,60 @@ static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) 
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
+static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
+
+/* sentence_anchors finds, for each active word, the anchors its key starts
+ * with. */
+static void sentence_anchors(cx *c) {
+  const pattern_index *px = c->px;
+  uint32_t n = 0;
+  for (uint32_t p = 0; p < c->na; p++) {
+    const word *w = &c->w[c->act[p]];
+    c->aoff[p] = n;
+    uint32_t top = w->klen < px->max_anchor ? w->klen : px->max_anchor;
+    uint64_t x = 0;
+    for (uint32_t L = 1; L <= top; L++) {
+      x |= (uint64_t)(unsigned char)w->key[L - 1] << (8 * (L - 1));
+      if (L == 1 && !bit_in(px->anchor1, (unsigned)x)) continue;
+      if (L == 2 && !bit_in(px->anchor2, (unsigned)((x & 0xff) << 8 | x >> 8))) break;
+      uint64_t h = mix(x);
+      if (!(px->abloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+      size_t j = h & (px->acap - 1);
+      while (px->anchors[j].key && px->anchors[j].key != x) j = (j + 1) & (px->acap - 1);
+      if (px->anchors[j].key) c->aid[n++] = px->anchors[j].id;
+    }
+  }
+  c->aoff[c->na] = n;
+  c->anchored = 1;
+}
+
+/* mark_candidates sets in c->cbits the patterns of block bi that the span
+ * [lo, hi) can match: those whose anchor starts one of its words, and those
+ * without an anchor. */
+static void mark_candidates(cx *c, uint32_t bi, uint32_t lo, uint32_t hi) {
+  const pattern_index *px = c->px;
+  const pblock *b = &px->blocks[bi];
+  uint64_t *bits = c->cbits;
+  for (uint32_t k = 0; k < b->free_n; k++) {
+    uint32_t i = px->cand[b->free_first + k];
+    bits[i >> 6] |= 1ull << (i & 63);
+  }
+  if (!c->anchored) sentence_anchors(c);
+  const uint64_t *bloom = px->bbloom[bi];
+  for (uint32_t j = c->aoff[lo]; j < c->aoff[hi]; j++) {
+    uint32_t id = c->aid[j];
+    if (!(bloom[id >> 6 & 7] & (1ull << (id & 63)))) continue;
+    uint64_t key = (uint64_t)(bi + 1) << 32 | id;
+    size_t x = mix(key) & (px->bcap - 1);
+    while (px->bhash[x].key && px->bhash[x].key != key) x = (x + 1) & (px->bcap - 1);
+    const bslot *sl = &px->bhash[x];
+    for (uint32_t k = 0; k < sl->n; k++) {
+      uint32_t i = px->cand[sl->first + k];
+      bits[i >> 6] |= 1ull << (i & 63);
+    }
+  }
+}
+
 static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
   uint32_t p = from;
   while (p + 1 < c->na && c->act[p + 1] <= wi) p++;
@@ -1773,18 +2046,26 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   const pblock *b = &px->blocks[R->block];
   uint64_t have3, have = words_mask(c, lo, hi, &have3);
   const pneed *nd = px->needs + b->first;
-  for (uint32_t i = 0; i < b->n; i++) {
-    if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
-    const ppat *P = &px->pats[b->first + i];
-    mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
-    int vadj = px->els[P->pre.first + P->pre.n].adj;
-    if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
-    s.budget = MATCH_BUDGET;
-    if (!mf(&s, px->els + P->post.first, P->post.n, vlast + 1, 0, NULL)) continue;
-    *out = s;
-    return P;
+  mark_candidates(c, R->block, lo, hi);
+  const ppat *found = NULL;
+  /* every word of c->cbits is read and cleared, after a match too */
+  for (uint32_t wi = 0; wi < (b->n + 63) / 64; wi++) {
+    uint64_t m = c->cbits[wi];
+    c->cbits[wi] = 0;
+    for (; m && !found; m &= m - 1) {
+      uint32_t i = wi * 64 + (uint32_t)__builtin_ctzll(m);
+      if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
+      const ppat *P = &px->pats[b->first + i];
+      mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
+      int vadj = px->els[P->pre.first + P->pre.n].adj;
+      if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
+      s.budget = MATCH_BUDGET;
+      if (!mf(&s, px->els + P->post.first, P->post.n, vlast + 1, 0, NULL)) continue;
+      *out = s;
+      found = P;
+    }
   }
-  return NULL;
+  return found;
 }
 
 static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
@@ -1979,22 +2260,28 @@ int pattern_code(const pattern_index *px, const pattern_options *opt, arena *a,
   static const pattern_options defaults = {PATTERN_BY_CLAUSE, 0, 0, 0, 0, 0, 0, 0, 0,
                                            2, 10, 2, 10, 128, 0, "", "", 0, 0, 8, 0};
   memset(out, 0, sizeof *out);
-  cx *c = arena_calloc(a, 1, sizeof *c);
+  cx *c = arena_alloc(a, sizeof *c);
   if (!c) return ERR_NOMEM;
+  memset(c, 0, offsetof(cx, w));
   c->px = px;
   c->o = opt ? opt : &defaults;
   c->a = a;
   c->td = td;
   c->flags = flags;
   c->date = date;
-  c->ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
   out->status = arena_calloc(a, td->nsent ? td->nsent : 1, 1);
   out->why = arena_calloc(a, td->nsent ? td->nsent : 1, sizeof *out->why);
-  if (!c->ids || !out->status || !out->why) return ERR_NOMEM;
-  if (actors->ids && actors->ids_dict == px->d)
-    memcpy(c->ids, actors->ids, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
-  else
-    dict_keys(px->d, td, c->ids);
+  c->aid = arena_alloc(a, MAX_SENT_WORDS * ANCHOR_MAX * sizeof *c->aid);
+  c->cbits = arena_calloc(a, px->max_block / 64 + 1, sizeof *c->cbits);
+  if (!out->status || !out->why || !c->aid || !c->cbits) return ERR_NOMEM;
+  if (actors->ids && actors->ids_dict == px->d) {
+    c->ids = actors->ids;
+  } else {
+    uint32_t *ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *ids);
+    if (!ids) return ERR_NOMEM;
+    dict_keys(px->d, td, ids);
+    c->ids = ids;
+  }
   for (size_t k = 0; k < actors->n; k++)
     if (add_mention(c, &actors->m[k], actors->m[k].code) < 0) return ERR_NOMEM;
   for (uint32_t s = 0; s < td->nsent; s++) {
