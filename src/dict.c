@@ -854,6 +854,11 @@ void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
   }
 }
 
+const char *dict_key(const dict *d, uint32_t id, size_t *n) {
+  *n = d->klen[id];
+  return d->keys[id];
+}
+
 const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
                                unsigned kinds, uint32_t *len) {
   /* At one length, a discard beats an actor, an actor an agent. */

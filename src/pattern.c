@@ -89,6 +89,14 @@ typedef struct pblock {
   uint32_t free_first, free_n; /* px->cand[free_first ..): its patterns without an anchor */
 } pblock;
 
+enum {
+  W_COMMA = 1, W_CONJ = 2, W_DET = 4, W_NOUN = 8, W_DEAD = 16, W_INCOMP = 32, W_INROOT = 64,
+  W_LNOUN = 128, /* in the <NOUN> list */
+  W_ADJ = 256,   /* in the <ADJECTIVE> list */
+  W_POSS = 512,  /* a possessive "'s" followed */
+  W_PRON = 1024, W_PRONS = 2048, /* PRON_ONE, PRON_GROUP */
+};
+
 /* Anchors. A verb like SAID has over a thousand patterns and nearly all of
  * them name a word the clause lacks. Each pattern gets an anchor: a prefix
  * that every text word matching one of its required words starts with
@@ -98,6 +106,14 @@ typedef struct pblock {
  * one, in block order: the same tries as walking the whole block, less
  * those that could not match. */
 #define ANCHOR_MAX 8 /* longer anchors are cut: a word's first 8 letters say enough */
+
+/* What the coder needs of a token of the dict's vocabulary, worked out once
+ * (index_words) instead of in every sentence. */
+typedef struct pword {
+  uint32_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
+  uint32_t roots;   /* px->plist[roots]: how many, then root_slots */
+  uint32_t anchors; /* px->plist[anchors]: how many, then key_anchors */
+} pword;
 
 typedef struct aslot { /* an anchor in the table a sentence's words look up */
   uint64_t key;    /* its letters packed (anchor_pack); 0 = empty */
@@ -159,6 +175,9 @@ struct pattern_index {
   bslot *bhash;          /* (block, anchor) -> patterns */
   size_t bcap;
   uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
+  struct pword *pw;      /* by dict token id: what index_words found */
+  uint32_t *plist;       /* the lists of pword: a count, then the items */
+  size_t nplist;
   uint32_t max_block;    /* patterns in the largest block */
   uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
   uint8_t root3[32768 / 8]; /* a bit per hash of the first three letters, for keys of 3+ */
@@ -868,6 +887,8 @@ static acount *pattern_anchor(const pattern_index *px, const acounts *A, const p
   return best;
 }
 
+static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
+
 static void bit_set(uint8_t *bits, unsigned b) { bits[b >> 3] |= (uint8_t)(1u << (b & 7)); }
 
 /* add_anchor gives a newly chosen anchor its id and its bits. */
@@ -958,6 +979,124 @@ static int index_anchors(pattern_index *px, const uint32_t *block) {
   return rc;
 }
 
+/* up: toupper in the C locale, which dyad never leaves, without a call. */
+static unsigned up(char ch) {
+  unsigned u = (unsigned char)ch;
+  return u - 'a' < 26 ? u - 32 : u;
+}
+
+/* root_slots finds the rhash slots of the roots' first words that are
+ * prefixes of k[0..n) (TABARI's stems), longest first, into out (room for
+ * 64); returns how many. */
+static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
+  uint32_t top = n < px->max_root_key ? n : px->max_root_key;
+  if (top < 2 || !px->rcap) return 0;
+  /* most words start no root: their first two letters say so at once */
+  unsigned b2 = up(k[0]) << 8 | up(k[1]);
+  if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return 0;
+  /* no root of three or more letters starts like this word: only a two-letter one can */
+  if (top >= 3) {
+    unsigned b3 = root3_bit(k);
+    if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
+  }
+  /* the hash of every prefix, in one pass: hp[n] covers k[0..n) */
+  uint64_t hp[65];
+  if (top > 64) top = 64;
+  hp[0] = 1469598103934665603ull;
+  for (uint32_t i = 0; i < top; i++) hp[i + 1] = (hp[i] ^ up(k[i])) * 1099511628211ull;
+  uint32_t m = 0;
+  for (uint32_t plen = top; plen >= 2; plen--) {
+    uint64_t h = mix(hp[plen] | 1);
+    if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    for (size_t j = h & (px->rcap - 1); px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
+      const rslot *sl = &px->rhash[j];
+      if (sl->klen != plen || memcmp(sl->key, k, plen)) continue;
+      out[m++] = (uint32_t)j;
+      break;
+    }
+  }
+  return m;
+}
+
+/* key_anchors finds the anchors that k[0..n) starts with, into out (room
+ * for ANCHOR_MAX); returns how many. */
+static uint32_t key_anchors(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
+  uint32_t top = n < px->max_anchor ? n : px->max_anchor, m = 0;
+  uint64_t x = 0;
+  for (uint32_t L = 1; L <= top; L++) {
+    x |= (uint64_t)(unsigned char)k[L - 1] << (8 * (L - 1));
+    if (L == 1 && !bit_in(px->anchor1, (unsigned)x)) continue;
+    if (L == 2 && !bit_in(px->anchor2, (unsigned)((x & 0xff) << 8 | x >> 8))) break;
+    uint64_t h = mix(x);
+    if (!(px->abloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    size_t j = h & (px->acap - 1);
+    while (px->anchors[j].key && px->anchors[j].key != x) j = (j + 1) & (px->acap - 1);
+    if (px->anchors[j].key) out[m++] = px->anchors[j].id;
+  }
+  return m;
+}
+
+static const char *const CONJ[] = {"and", "but", "or", "nor", NULL};
+static const char *const DET[] = {"the", "a", "an", NULL};
+static const char *const AUX[] = {"was", "were", "been", NULL};
+static const char *const PRON_ONE[] = {"he", "she", "it", "him", "its", "his", "her", NULL};
+static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
+
+static int in_list(const char *k, size_t n, const char *const *list) {
+  for (; *list; list++)
+    if (strlen(*list) == n && !memcmp(*list, k, n)) return 1;
+  return 0;
+}
+
+/* key_flags: the W_ flags a word has for its key alone. */
+static uint32_t key_flags(const pattern_index *px, const char *k, size_t n) {
+  uint32_t f = 0;
+  if (n == 1 && *k == ',') f |= W_COMMA;
+  if (in_list(k, n, CONJ)) f |= W_CONJ;
+  if (in_list(k, n, DET)) f |= W_DET;
+  if (in_list(k, n, PRON_ONE)) f |= W_PRON;
+  if (in_list(k, n, PRON_GROUP)) f |= W_PRONS;
+  int lx = lex_find(px, k, n);
+  if (!lx && n > 2 && k[n - 1] == 's') lx = lex_find(px, k, n - 1) & LEX_NOUN;
+  if (lx == LEX_NOUN) f |= W_LNOUN;
+  if (lx == LEX_ADJ) f |= W_ADJ;
+  return f;
+}
+
+static int plist_push(pattern_index *px, size_t *cap, const uint32_t *v, uint32_t n, uint32_t *at) {
+  if (grow((void **)&px->plist, cap, px->nplist + n + 1, sizeof *px->plist)) return ERR_NOMEM;
+  *at = (uint32_t)px->nplist;
+  px->plist[px->nplist++] = n;
+  memcpy(px->plist + px->nplist, v, n * sizeof *v);
+  px->nplist += n;
+  return ERR_OK;
+}
+
+/* index_words works out, once for each token of the dict's vocabulary,
+ * what the coder would look up for it in every sentence. */
+static int index_words(pattern_index *px) {
+  dict_stats st;
+  dict_get_stats(px->d, &st);
+  size_t cap = 0;
+  uint32_t none;
+  px->pw = calloc(st.vocab ? st.vocab : 1, sizeof *px->pw);
+  if (!px->pw || plist_push(px, &cap, NULL, 0, &none)) return ERR_NOMEM;
+  for (size_t id = 0; id < st.vocab; id++) {
+    size_t n;
+    const char *k = dict_key(px->d, (uint32_t)id, &n);
+    uint32_t v[64];
+    pword *w = &px->pw[id];
+    w->flags = key_flags(px, k, n);
+    uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
+    w->roots = none;
+    if (m && plist_push(px, &cap, v, m, &w->roots)) return ERR_NOMEM;
+    m = key_anchors(px, k, (uint32_t)n, v);
+    w->anchors = none;
+    if (m && plist_push(px, &cap, v, m, &w->anchors)) return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
 static void build_free(build *B) {
   for (size_t i = 0; i < B->nfiles; i++) src_free(&B->files[i]);
   free(B->files);
@@ -1019,6 +1158,7 @@ int pattern_index_new(const dict *d, pattern_index **out) {
     free(block);
   }
   if (!rc) rc = hash_roots(px);
+  if (!rc) rc = index_words(px);
   build_free(&B);
   if (rc) {
     pattern_index_free(px);
@@ -1042,6 +1182,8 @@ void pattern_index_free(pattern_index *px) {
   free(px->rhash);
   free(px->rootlist);
   free(px->anchors);
+  free(px->pw);
+  free(px->plist);
   free(px->bbloom);
   free(px->bhash);
   free(px->cand);
@@ -1160,15 +1302,10 @@ int pattern_options_line(pattern_options *o, const char *z, size_t n) {
 
 /* ---- coding: the words of a sentence ------------------------------------ */
 
-enum {
-  W_COMMA = 1, W_CONJ = 2, W_DET = 4, W_NOUN = 8, W_DEAD = 16, W_INCOMP = 32, W_INROOT = 64,
-  W_LNOUN = 128, /* in the <NOUN> list */
-  W_ADJ = 256,   /* in the <ADJECTIVE> list */
-  W_POSS = 512,  /* a possessive "'s" followed */
-};
 
 typedef struct word {
   uint32_t tok;
+  uint32_t id;     /* the token's dict id, or NONE */
   const char *key;
   uint32_t klen;
   uint32_t flags;  /* W_* */
@@ -1242,9 +1379,6 @@ static int key_is(const word *w, const char *const *list) {
   return 0;
 }
 
-static const char *const CONJ[] = {"and", "but", "or", "nor", NULL};
-static const char *const DET[] = {"the", "a", "an", NULL};
-static const char *const AUX[] = {"was", "were", "been", NULL};
 
 /* keep_token: the tokens TABARI keeps as words (manual 7.3): not the final
  * period, '?', '!', dashes, quotes or a possessive "'s". */
@@ -1268,19 +1402,20 @@ static int build_words(cx *c, const text_sentence *s) {
     const text_token *t = &c->td->tok[i];
     if (i + 1 == end && t->end - t->start == 1 && c->td->z[t->start] == '.') c->ends_period = 1;
     if (!keep_token(c->td, i, end)) continue;
-    size_t k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
-    if (!k) continue;
-    char *z = arena_strndup(c->a, key, k);
-    if (!z) return ERR_NOMEM;
+    const char *z;
+    size_t k;
+    uint32_t id = c->ids[i], flags;
+    if (id != NONE) { /* the same text_key, already made, and its flags */
+      z = dict_key(c->px->d, id, &k);
+      flags = c->px->pw[id].flags;
+    } else {
+      k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
+      if (!k) continue;
+      if (!(z = arena_strndup(c->a, key, k))) return ERR_NOMEM;
+      flags = key_flags(c->px, z, k);
+    }
     word *w = &c->w[c->nw++];
-    *w = (word){i, z, (uint32_t)k, 0, -1, NONE, NONE};
-    if (k == 1 && *z == ',') w->flags |= W_COMMA;
-    if (key_is(w, CONJ)) w->flags |= W_CONJ;
-    if (key_is(w, DET)) w->flags |= W_DET;
-    int lx = lex_find(c->px, z, k);
-    if (!lx && k > 2 && z[k - 1] == 's') lx = lex_find(c->px, z, k - 1) & LEX_NOUN;
-    if (lx == LEX_NOUN) w->flags |= W_LNOUN;
-    if (lx == LEX_ADJ) w->flags |= W_ADJ;
+    *w = (word){i, id, z, (uint32_t)k, flags, -1, NONE, NONE};
     if (i + 1 < end && (c->td->tok[i + 1].flags & TOK_CLITIC) && !keep_token(c->td, i + 1, end))
       w->flags |= W_POSS;
   }
@@ -1323,6 +1458,13 @@ static void coded_compound(cx *c, unit *u, int k) {
 }
 
 static int special(const char *code, const char *what) { return !strcmp(code, what); }
+
+/* code_has: the code holds ch three times in a row ("###", "+++"). */
+static int code_has(const char *z, char ch) {
+  for (; z[0] && z[1] && z[2]; z++)
+    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
+  return 0;
+}
 
 static void mark(cx *c, int status, const char *why) {
   if (c->status == PATTERN_SENT_DISCARD) return;
@@ -1444,9 +1586,6 @@ static void compounds(cx *c) {
 
 /* ---- pronouns (manual 7.7) ------------------------------------------------- */
 
-static const char *const PRON_ONE[] = {"he", "she", "it", "him", "its", "his", "her", NULL};
-static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
-
 static int pronoun_unit(const cx *c, int u) {
   for (int i = 0; i < c->u[u].n; i++)
     if (!(c->m[c->u[u].code[i]].flags & ACTOR_PRONOUN)) return 0;
@@ -1461,8 +1600,8 @@ static int pronoun_unit(const cx *c, int u) {
 static void coref(cx *c) {
   for (uint32_t i = 0; i < c->nw; i++) {
     word *w = &c->w[i];
-    int group = key_is(w, PRON_GROUP);
-    if (!group && !key_is(w, PRON_ONE)) continue;
+    int group = (w->flags & W_PRONS) != 0;
+    if (!(w->flags & (W_PRON | W_PRONS))) continue;
     if ((w->unit >= 0 && !pronoun_unit(c, w->unit)) || (w->flags & W_DEAD)) continue;
     int first = -1, comp = -1;
     for (int u = 0; u < c->nu; u++) {
@@ -1676,43 +1815,29 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   const pattern_index *px = c->px;
   const word *w = &c->w[p];
   uint32_t best = NONE, best_len = 0;
+  uint32_t tmp[64], ns;
+  const uint32_t *slots = tmp;
+  if (w->id != NONE) {
+    const uint32_t *l = px->plist + px->pw[w->id].roots;
+    ns = l[0], slots = l + 1;
+  } else {
+    ns = root_slots(px, w->key, w->klen, tmp);
+  }
+  if (!ns) return NONE;
   uint32_t hi = p + 1;
   while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
-  uint32_t top = w->klen < px->max_root_key ? w->klen : px->max_root_key;
-  if (top < 2) return NONE;
-  /* most words start no root: their first two letters say so at once */
-  unsigned b2 = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
-  if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return NONE;
-  /* no root of three or more letters starts like this word: only a two-letter one can */
-  if (top >= 3) {
-    unsigned b3 = root3_bit(w->key);
-    if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
-  }
-  /* the hash of every prefix, in one pass: hp[n] covers key[0..n) */
-  uint64_t hp[65];
-  if (top > 64) top = 64;
-  hp[0] = 1469598103934665603ull;
-  for (uint32_t i = 0; i < top; i++)
-    hp[i + 1] = (hp[i] ^ (unsigned char)toupper((unsigned char)w->key[i])) * 1099511628211ull;
-  for (uint32_t plen = top; plen >= 2 && px->rcap; plen--) {
-    uint64_t h = mix(hp[plen] | 1);
-    if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
-    size_t j = h & (px->rcap - 1);
-    for (; px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
-      const rslot *sl = &px->rhash[j];
-      if (sl->klen != plen || memcmp(sl->key, w->key, plen)) continue;
-      for (uint32_t i = 0; i < sl->n; i++) {
-        uint32_t r = px->rootlist[sl->first + i];
-        const proot *R = &px->roots[r];
-        const pel *e = px->els + R->words.first;
-        if (R->len <= best_len || !word_ok(w, e)) continue;
-        /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
-        if ((w->flags & W_POSS) && e->match != M_STEM) continue;
-        mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
-        if (!mf(&s, e + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
-        best = r, best_len = R->len, *last = s.end - 1;
-      }
-      break;
+  for (uint32_t k = 0; k < ns; k++) {
+    const rslot *sl = &px->rhash[slots[k]];
+    for (uint32_t i = 0; i < sl->n; i++) {
+      uint32_t r = px->rootlist[sl->first + i];
+      const proot *R = &px->roots[r];
+      const pel *e = px->els + R->words.first;
+      if (R->len <= best_len || !word_ok(w, e)) continue;
+      /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
+      if ((w->flags & W_POSS) && e->match != M_STEM) continue;
+      mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
+      if (!mf(&s, e + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
+      best = r, best_len = R->len, *last = s.end - 1;
     }
   }
   return best;
@@ -1742,7 +1867,7 @@ static void find_verbs(cx *c) {
     w->rlast = last;
     for (uint32_t i = p + 1; i <= last; i++) c->w[i].flags |= W_INROOT;
     const char *code = root_code(c, r);
-    if (strstr(code, "###")) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
+    if (code_has(code, '#')) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
     p = last;
   }
 }
@@ -1977,7 +2102,6 @@ static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) 
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
-static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
 
 /* sentence_anchors finds, for each active word, the anchors its key starts
  * with. */
@@ -1987,18 +2111,13 @@ static void sentence_anchors(cx *c) {
   for (uint32_t p = 0; p < c->na; p++) {
     const word *w = &c->w[c->act[p]];
     c->aoff[p] = n;
-    uint32_t top = w->klen < px->max_anchor ? w->klen : px->max_anchor;
-    uint64_t x = 0;
-    for (uint32_t L = 1; L <= top; L++) {
-      x |= (uint64_t)(unsigned char)w->key[L - 1] << (8 * (L - 1));
-      if (L == 1 && !bit_in(px->anchor1, (unsigned)x)) continue;
-      if (L == 2 && !bit_in(px->anchor2, (unsigned)((x & 0xff) << 8 | x >> 8))) break;
-      uint64_t h = mix(x);
-      if (!(px->abloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
-      size_t j = h & (px->acap - 1);
-      while (px->anchors[j].key && px->anchors[j].key != x) j = (j + 1) & (px->acap - 1);
-      if (px->anchors[j].key) c->aid[n++] = px->anchors[j].id;
+    if (w->id == NONE) {
+      n += key_anchors(px, w->key, w->klen, c->aid + n);
+      continue;
     }
+    const uint32_t *l = px->plist + px->pw[w->id].anchors;
+    memcpy(c->aid + n, l + 1, l[0] * sizeof *l);
+    n += l[0];
   }
   c->aoff[c->na] = n;
   c->anchored = 1;
@@ -2083,8 +2202,8 @@ static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
   h->rule = P != NULL;
   explain(c, "verb \"%s\" (%s:%u) %s code %s", w->key, h->entry->source, h->entry->line,
           P ? "pattern" : "root", h->code);
-  if (strstr(h->code, "###")) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
-  if (strstr(h->code, "+++")) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
+  if (code_has(h->code, '#')) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
+  if (code_has(h->code, '+')) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
   if (!strncmp(h->code, "---", 3)) return V_NULL;
   int src = s.both >= 0 ? s.both : s.src, tgt = s.both >= 0 ? s.both : s.tgt;
   if (src < 0) src = find_source(c, cl, v, vlast, tgt, &s);
@@ -2201,7 +2320,7 @@ static void complexity(cx *c) {
     if (w->root != NONE) {
       if (first_verb < 0) first_verb = (int)p;
       verbs++;
-      if (strstr(root_code(c, w->root), "+++")) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
+      if (code_has(root_code(c, w->root), '+')) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
     }
     if (boundary(c, p)) conj++;
     if (c->ustart[p] >= 0) {
