@@ -110,6 +110,7 @@ enum {
 /* What the coder needs of a token of the dict's vocabulary, worked out once
  * (index_words) instead of in every sentence. */
 typedef struct pword {
+  uint64_t two, three; /* letters_bit, letters_bit3 */
   uint32_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
   uint32_t roots;   /* px->plist[roots]: how many, then root_slots */
   uint32_t anchors; /* px->plist[anchors]: how many, then key_anchors */
@@ -176,12 +177,16 @@ struct pattern_index {
   size_t bcap;
   uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
   struct pword *pw;      /* by dict token id: what index_words found */
+  uint8_t *dfirst;       /* by dict token id, a bit: the first token of a discard
+                          * phrase or of an actor with a code [###] on some date */
   uint32_t *plist;       /* the lists of pword: a count, then the items */
   size_t nplist;
   uint32_t max_block;    /* patterns in the largest block */
   uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
   uint8_t root3[32768 / 8]; /* a bit per hash of the first three letters, for keys of 3+ */
   uint64_t rbloom[1024];    /* a bit per mix(hash_str(key)) >> 48 of a root's first word */
+  uint64_t rlens[4096];     /* by pair_bucket, a bit per length - 1 of those keys */
+  uint8_t alens[4096];      /* by pair_bucket, a bit per length - 1 of the anchors of 2+ */
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
@@ -769,6 +774,11 @@ static int by_block_len(const void *a, const void *b, void *ctx) {
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* pair_bucket: a key's first two bytes, hashed to 4096. */
+static unsigned pair_bucket(const char *k) {
+  return ((unsigned)(unsigned char)k[0] * 67u + (unsigned char)k[1]) & 4095u;
+}
+
 /* root3_bit: the root3 bit of a key's first three letters (upper case). */
 static unsigned root3_bit(const char *k) {
   unsigned a = (unsigned)toupper((unsigned char)k[0]), b = (unsigned)toupper((unsigned char)k[1]),
@@ -796,6 +806,7 @@ static int hash_roots(pattern_index *px) {
       if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, w->klen, 0, 0};
       uint64_t h = mix(hash_str(w->key));
       px->rbloom[h >> 54] |= 1ull << (h >> 48 & 63);
+      if (w->klen >= 2 && w->klen <= 64) px->rlens[pair_bucket(w->key)] |= 1ull << (w->klen - 1);
       const dict_entry *e = px->roots[r].e;
       px->roots[r].null = (!e->ncodes || !strcmp(e->codes[0].code, "---")) && !px->blocks[px->roots[r].block].n;
       if (pass) px->rootlist[px->rhash[j].first + px->rhash[j].n] = (uint32_t)r;
@@ -887,6 +898,13 @@ static acount *pattern_anchor(const pattern_index *px, const acounts *A, const p
   return best;
 }
 
+/* code_has: the code holds ch three times in a row ("###", "+++"). */
+static int code_has(const char *z, char ch) {
+  for (; z[0] && z[1] && z[2]; z++)
+    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
+  return 0;
+}
+
 static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
 
 static void bit_set(uint8_t *bits, unsigned b) { bits[b >> 3] |= (uint8_t)(1u << (b & 7)); }
@@ -898,7 +916,11 @@ static void add_anchor(pattern_index *px, acount *a, uint32_t id) {
   while (n < 8 && (a->key >> (8 * n) & 0xff)) n++;
   if (n > px->max_anchor) px->max_anchor = n;
   if (n == 1) bit_set(px->anchor1, (unsigned)(a->key & 0xff));
-  else bit_set(px->anchor2, (unsigned)((a->key & 0xff) << 8 | (a->key >> 8 & 0xff)));
+  else {
+    bit_set(px->anchor2, (unsigned)((a->key & 0xff) << 8 | (a->key >> 8 & 0xff)));
+    char k2[2] = {(char)(a->key & 0xff), (char)(a->key >> 8 & 0xff)};
+    px->alens[pair_bucket(k2)] |= (uint8_t)(1u << (n - 1));
+  }
   uint64_t h = mix(a->key);
   px->abloom[h >> 54] |= 1ull << (h >> 48 & 63);
 }
@@ -1004,8 +1026,12 @@ static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, u
   if (top > 64) top = 64;
   hp[0] = 1469598103934665603ull;
   for (uint32_t i = 0; i < top; i++) hp[i + 1] = (hp[i] ^ up(k[i])) * 1099511628211ull;
+  /* only the lengths some root key starting with these two bytes has */
+  uint64_t lens = px->rlens[pair_bucket(k)] & (top >= 64 ? ~0ull : (1ull << top) - 1);
   uint32_t m = 0;
-  for (uint32_t plen = top; plen >= 2; plen--) {
+  while (lens) {
+    uint32_t plen = 64 - (uint32_t)__builtin_clzll(lens);
+    lens &= ~(1ull << (plen - 1));
     uint64_t h = mix(hp[plen] | 1);
     if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
     for (size_t j = h & (px->rcap - 1); px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
@@ -1022,11 +1048,14 @@ static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, u
  * for ANCHOR_MAX); returns how many. */
 static uint32_t key_anchors(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
   uint32_t top = n < px->max_anchor ? n : px->max_anchor, m = 0;
+  unsigned lens = 0; /* alens of the first two bytes */
   uint64_t x = 0;
   for (uint32_t L = 1; L <= top; L++) {
     x |= (uint64_t)(unsigned char)k[L - 1] << (8 * (L - 1));
     if (L == 1 && !bit_in(px->anchor1, (unsigned)x)) continue;
     if (L == 2 && !bit_in(px->anchor2, (unsigned)((x & 0xff) << 8 | x >> 8))) break;
+    if (L == 2) lens = px->alens[pair_bucket(k)];
+    if (L >= 2 && !(lens & (1u << (L - 1)))) continue;
     uint64_t h = mix(x);
     if (!(px->abloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
     size_t j = h & (px->acap - 1);
@@ -1044,7 +1073,7 @@ static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
 
 static int in_list(const char *k, size_t n, const char *const *list) {
   for (; *list; list++)
-    if (strlen(*list) == n && !memcmp(*list, k, n)) return 1;
+    if (**list == *k && strlen(*list) == n && !memcmp(*list, k, n)) return 1;
   return 0;
 }
 
@@ -1052,10 +1081,12 @@ static int in_list(const char *k, size_t n, const char *const *list) {
 static uint32_t key_flags(const pattern_index *px, const char *k, size_t n) {
   uint32_t f = 0;
   if (n == 1 && *k == ',') f |= W_COMMA;
-  if (in_list(k, n, CONJ)) f |= W_CONJ;
-  if (in_list(k, n, DET)) f |= W_DET;
-  if (in_list(k, n, PRON_ONE)) f |= W_PRON;
-  if (in_list(k, n, PRON_GROUP)) f |= W_PRONS;
+  if (n <= 5) { /* no word of the lists is longer */
+    if (in_list(k, n, CONJ)) f |= W_CONJ;
+    if (in_list(k, n, DET)) f |= W_DET;
+    if (in_list(k, n, PRON_ONE)) f |= W_PRON;
+    if (in_list(k, n, PRON_GROUP)) f |= W_PRONS;
+  }
   int lx = lex_find(px, k, n);
   if (!lx && n > 2 && k[n - 1] == 's') lx = lex_find(px, k, n - 1) & LEX_NOUN;
   if (lx == LEX_NOUN) f |= W_LNOUN;
@@ -1087,12 +1118,43 @@ static int index_words(pattern_index *px) {
     uint32_t v[64];
     pword *w = &px->pw[id];
     w->flags = key_flags(px, k, n);
+    w->two = letters_bit(k, (uint32_t)n), w->three = letters_bit3(k, (uint32_t)n);
     uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
     w->roots = none;
     if (m && plist_push(px, &cap, v, m, &w->roots)) return ERR_NOMEM;
     m = key_anchors(px, k, (uint32_t)n, v);
     w->anchors = none;
     if (m && plist_push(px, &cap, v, m, &w->anchors)) return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
+static int discard_code(const dict_entry *e) {
+  if (e->kind == DICT_DISCARD) return 1;
+  if (e->kind != DICT_ACTOR) return 0;
+  for (uint32_t i = 0; i < e->ncodes; i++)
+    if (code_has(e->codes[i].code, '#')) return 1;
+  return 0;
+}
+
+/* index_discards marks the first tokens that discards() can stop at: a
+ * sentence with none of them has nothing for it to find. */
+static int index_discards(pattern_index *px, arena *scratch) {
+  dict_stats st;
+  dict_get_stats(px->d, &st);
+  px->dfirst = calloc(st.vocab / 8 + 1, 1);
+  if (!px->dfirst) return ERR_NOMEM;
+  size_t n;
+  const dict_entry *E = dict_entries(px->d, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (!discard_code(&E[i])) continue;
+    text_doc td;
+    if (text_segment(scratch, E[i].phrase, strlen(E[i].phrase), &td)) return ERR_NOMEM;
+    uint32_t *ids = arena_alloc(scratch, (td.ntok + 1) * sizeof *ids);
+    if (!ids) return ERR_NOMEM;
+    dict_keys(px->d, &td, ids);
+    if (td.ntok && ids[0] != NONE) bit_set(px->dfirst, ids[0]);
+    arena_reset(scratch);
   }
   return ERR_OK;
 }
@@ -1159,6 +1221,7 @@ int pattern_index_new(const dict *d, pattern_index **out) {
   }
   if (!rc) rc = hash_roots(px);
   if (!rc) rc = index_words(px);
+  if (!rc) rc = index_discards(px, &B.scratch);
   build_free(&B);
   if (rc) {
     pattern_index_free(px);
@@ -1183,6 +1246,7 @@ void pattern_index_free(pattern_index *px) {
   free(px->rootlist);
   free(px->anchors);
   free(px->pw);
+  free(px->dfirst);
   free(px->plist);
   free(px->bbloom);
   free(px->bhash);
@@ -1310,6 +1374,7 @@ typedef struct word {
   uint32_t klen;
   uint32_t flags;  /* W_* */
   int unit;        /* the actor unit covering it, or -1 */
+  uint64_t two, three; /* letters_bit, letters_bit3 of its key */
   uint32_t root;   /* the verb root starting here, or NONE */
   uint32_t rlast;  /* its last word */
 } word;
@@ -1415,7 +1480,12 @@ static int build_words(cx *c, const text_sentence *s) {
       flags = key_flags(c->px, z, k);
     }
     word *w = &c->w[c->nw++];
-    *w = (word){i, id, z, (uint32_t)k, flags, -1, NONE, NONE};
+    *w = (word){i, id, z, (uint32_t)k, flags, -1, 0, 0, NONE, NONE};
+    if (id != NONE) {
+      w->two = c->px->pw[id].two, w->three = c->px->pw[id].three;
+    } else {
+      w->two = letters_bit(z, (uint32_t)k), w->three = letters_bit3(z, (uint32_t)k);
+    }
     if (i + 1 < end && (c->td->tok[i + 1].flags & TOK_CLITIC) && !keep_token(c->td, i + 1, end))
       w->flags |= W_POSS;
   }
@@ -1435,7 +1505,11 @@ static int add_mention(cx *c, const actor_mention *like, const char *code) {
   actor_mention *m = &c->m[c->nm];
   if (like) *m = *like;
   else memset(m, 0, sizeof *m), m->sent = c->sent, m->from_start = m->from_end = -1;
-  snprintf(m->code, sizeof m->code, "%s", code);
+  if (code != m->code) { /* snprintf(m->code, sizeof m->code, "%s", code), without its cost */
+    size_t n = strnlen(code, sizeof m->code - 1);
+    memcpy(m->code, code, n);
+    m->code[n] = 0;
+  }
   return (int)c->nm++;
 }
 
@@ -1459,12 +1533,6 @@ static void coded_compound(cx *c, unit *u, int k) {
 
 static int special(const char *code, const char *what) { return !strcmp(code, what); }
 
-/* code_has: the code holds ch three times in a row ("###", "+++"). */
-static int code_has(const char *z, char ch) {
-  for (; z[0] && z[1] && z[2]; z++)
-    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
-  return 0;
-}
 
 static void mark(cx *c, int status, const char *why) {
   if (c->status == PATTERN_SENT_DISCARD) return;
@@ -1511,6 +1579,12 @@ static void find_units(cx *c, size_t nin) {
  * actor whose code on the date is [###] ("ONODOHER [ONO <911226] [###]"),
  * in the sentence. actor_find yields nothing for either, so they are
  * looked up here. */
+static int may_discard(const cx *c, const text_sentence *s) {
+  for (uint32_t i = s->tok; i < s->tok + s->ntok; i++)
+    if (c->ids[i] != NONE && bit_in(c->px->dfirst, c->ids[i])) return 1;
+  return 0;
+}
+
 static void discards(cx *c, const text_sentence *s) {
   uint32_t end = s->tok + s->ntok;
   for (uint32_t i = s->tok; i < end; i++) {
@@ -1789,10 +1863,13 @@ static void set_active(cx *c, int all) {
   c->na = 0;
   for (uint32_t i = 0; i < c->nw; i++)
     if (all || !(c->w[i].flags & W_DEAD)) c->act[c->na++] = i;
-  memset(c->lmask, 0, sizeof c->lmask);
-  for (uint32_t p = 0; p < c->na && p < 64; p++) {
-    const word *w = &c->w[c->act[p]];
-    if (w->klen) c->lmask[(unsigned char)w->key[0] & 63] |= 1ull << p;
+  /* only the pattern matcher reads lmask; find_verbs (all) matches roots */
+  if (!all) {
+    memset(c->lmask, 0, sizeof c->lmask);
+    for (uint32_t p = 0; p < c->na && p < 64; p++) {
+      const word *w = &c->w[c->act[p]];
+      if (w->klen) c->lmask[(unsigned char)w->key[0] & 63] |= 1ull << p;
+    }
   }
   for (uint32_t p = 0; p < c->na; p++) c->ustart[p] = c->uend[p] = -1;
   for (uint32_t p = 0; p < c->na; p++) {
@@ -2093,8 +2170,8 @@ static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) 
   *m3 = 0;
   for (uint32_t p = lo; p < hi && p < c->na; p++) {
     const word *w = &c->w[c->act[p]];
-    m |= letters_bit(w->key, w->klen);
-    *m3 |= letters_bit3(w->key, w->klen);
+    m |= w->two;
+    *m3 |= w->three;
   }
   return m;
 }
@@ -2354,7 +2431,7 @@ static int code_sentence(cx *c, uint32_t si, size_t nin) {
     return ERR_OK;
   }
   find_units(c, nin);
-  discards(c, s);
+  if (may_discard(c, s)) discards(c, s);
   compounds(c);
   find_verbs(c);
   if (c->status == PATTERN_SENT_DISCARD || c->oom) return c->oom ? ERR_NOMEM : ERR_OK;
