@@ -458,12 +458,13 @@ static int load_native(dict_builder *b, const char *path) {
 
 /* ---- the compiled dictionary ----------------------------------------- */
 
-/* A vocabulary slot is 8 bytes (a fingerprint of the hash and the id + 1, 0
- * for empty), so the table stays in cache; the key is compared only when the
- * fingerprint matches. */
+/* A vocabulary slot holds the key's first 8 bytes and its length, so that a
+ * lookup of a key of up to 8 bytes (most words) reads the slot and nothing
+ * else; a longer key is compared further only when those match. */
 typedef struct vslot {
-  uint32_t fp;
-  uint32_t id1;
+  uint64_t k8;  /* key_head */
+  uint32_t id1; /* the id + 1, 0 for empty */
+  uint32_t n;   /* the key's length */
 } vslot;
 
 typedef struct eslot {
@@ -495,9 +496,16 @@ struct dict {
   size_t bytes;
 };
 
+/* hash_bytes takes 8 bytes a step: byte by byte (FNV), each multiply
+ * waited for the one before, and every token of every text is hashed. */
 static uint64_t hash_bytes(const char *z, size_t n) {
-  uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 1099511628211ull;
+  uint64_t h = 1469598103934665603ull ^ n;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t x = 0;
+    for (size_t j = 0; j < 8 && i + j < n; j++) x |= (uint64_t)(unsigned char)z[i + j] << (8 * j);
+    h = (h ^ x) * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 32;
+  }
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ull;
   return h ^ (h >> 32);
@@ -511,13 +519,20 @@ static uint64_t mix64(uint64_t x) {
   return x ^ (x >> 33);
 }
 
+/* key_head: the first 8 bytes of k[0..n), zero-padded (keys hold no NUL). */
+static uint64_t key_head(const char *k, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n && i < 8; i++) x |= (uint64_t)(unsigned char)k[i] << (8 * i);
+  return x;
+}
+
 static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
-  uint32_t fp = (uint32_t)(h >> 32);
+  uint64_t k8 = key_head(k, n);
   for (size_t i = h & (d->vcap - 1);; i = (i + 1) & (d->vcap - 1)) {
     const vslot *s = &d->vocab[i];
     if (!s->id1) return NONE;
-    uint32_t id = s->id1 - 1;
-    if (s->fp == fp && d->klen[id] == n && !memcmp(d->keys[id], k, n)) return id;
+    if (s->k8 == k8 && s->n == n && (n <= 8 || !memcmp(d->keys[s->id1 - 1] + 8, k + 8, n - 8)))
+      return s->id1 - 1;
   }
 }
 
@@ -552,7 +567,7 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   d->klen[d->nvocab] = (uint32_t)n;
   size_t i = h & (d->vcap - 1);
   while (d->vocab[i].id1) i = (i + 1) & (d->vcap - 1);
-  d->vocab[i] = (vslot){(uint32_t)(h >> 32), (uint32_t)d->nvocab + 1};
+  d->vocab[i] = (vslot){key_head(k, n), (uint32_t)d->nvocab + 1, (uint32_t)n};
   *id = (uint32_t)d->nvocab++;
   return ERR_OK;
 }
@@ -849,7 +864,14 @@ void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
   char key[KEY_MAX];
   for (uint32_t i = 0; i < doc->ntok; i++) {
     const text_token *t = &doc->tok[i];
-    size_t k = text_key(doc->z + t->start, t->end - t->start, key, sizeof key);
+    const char *z = doc->z + t->start;
+    size_t n = t->end - t->start, k = 0;
+    /* text_key's ASCII case, inline: most tokens */
+    if (n < sizeof key)
+      for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
+        key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+    if (k == n && n < sizeof key) key[k] = 0;
+    else k = text_key(z, n, key, sizeof key);
     ids[i] = (k && d->vcap) ? vocab_find(d, key, k, hash_bytes(key, k)) : NONE;
   }
 }
