@@ -542,9 +542,10 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
   const text_token *t = &c->td->tok[i];
-  int ch = c->td->z[t->start] | 0x20; /* every pronoun here starts with i, h, s or t */
-  if (!(t->flags & TOK_WORD) || t->end - t->start > 10 ||
-      (ch != 'i' && ch != 'h' && ch != 's' && ch != 't'))
+  /* every word below starts with "it", "he", "hi", "sh" or "th" */
+  int ch = c->td->z[t->start] | 0x20, c2 = t->end - t->start > 1 ? c->td->z[t->start + 1] | 0x20 : 0;
+  if (!(t->flags & TOK_WORD) || t->end - t->start > 10) return i;
+  if (ch == 'i' ? c2 != 't' : ch == 'h' ? c2 != 'e' && c2 != 'i' : ch == 's' || ch == 't' ? c2 != 'h' : 1)
     return i;
   if (tok_is(c, i, IT)) {
     if (expletive_it(c, i, end)) return i + 1;

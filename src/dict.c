@@ -496,19 +496,38 @@ struct dict {
   size_t bytes;
 };
 
-/* hash_bytes takes 8 bytes a step: byte by byte (FNV), each multiply
- * waited for the one before, and every token of every text is hashed. */
+/* hash_step adds 8 bytes (little-endian, zero-padded) to a hash. hash_bytes
+ * takes 8 bytes a step: byte by byte (FNV), each multiply waited for the
+ * one before, and every token of every text is hashed. */
+static uint64_t hash_step(uint64_t h, uint64_t x) {
+  h = (h ^ x) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
+}
+
+static uint64_t hash_end(uint64_t h) {
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
 static uint64_t hash_bytes(const char *z, size_t n) {
   uint64_t h = 1469598103934665603ull ^ n;
   for (size_t i = 0; i < n; i += 8) {
     uint64_t x = 0;
     for (size_t j = 0; j < 8 && i + j < n; j++) x |= (uint64_t)(unsigned char)z[i + j] << (8 * j);
-    h = (h ^ x) * 0x9e3779b97f4a7c15ull;
-    h ^= h >> 32;
+    h = hash_step(h, x);
   }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 32);
+  return hash_end(h);
+}
+
+/* load8: 8 bytes as hash_bytes packs them. */
+static uint64_t load8(const char *z) {
+  uint64_t x;
+  memcpy(&x, z, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  return x;
 }
 
 static uint64_t mix64(uint64_t x) {
@@ -526,14 +545,17 @@ static uint64_t key_head(const char *k, size_t n) {
   return x;
 }
 
-static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
-  uint64_t k8 = key_head(k, n);
+static uint32_t vocab_find8(const dict *d, const char *k, size_t n, uint64_t h, uint64_t k8) {
   for (size_t i = h & (d->vcap - 1);; i = (i + 1) & (d->vcap - 1)) {
     const vslot *s = &d->vocab[i];
     if (!s->id1) return NONE;
     if (s->k8 == k8 && s->n == n && (n <= 8 || !memcmp(d->keys[s->id1 - 1] + 8, k + 8, n - 8)))
       return s->id1 - 1;
   }
+}
+
+static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
+  return vocab_find8(d, k, n, h, key_head(k, n));
 }
 
 static int vocab_rehash(dict *d) {
@@ -861,18 +883,26 @@ const dict_entry *dict_entries(const dict *d, size_t *n) {
 }
 
 void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
-  char key[KEY_MAX];
+  char key[KEY_MAX + 8]; /* 8 to spare for the zero padding below */
   for (uint32_t i = 0; i < doc->ntok; i++) {
     const text_token *t = &doc->tok[i];
     const char *z = doc->z + t->start;
     size_t n = t->end - t->start, k = 0;
     /* text_key's ASCII case, inline: most tokens */
-    if (n < sizeof key)
+    if (n < KEY_MAX)
       for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
         key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
-    if (k == n && n < sizeof key) key[k] = 0;
-    else k = text_key(z, n, key, sizeof key);
-    ids[i] = (k && d->vcap) ? vocab_find(d, key, k, hash_bytes(key, k)) : NONE;
+    if (k == n && n < KEY_MAX) key[k] = 0;
+    else k = text_key(z, n, key, KEY_MAX);
+    if (!k || !d->vcap) {
+      ids[i] = NONE;
+      continue;
+    }
+    /* hash_bytes and key_head, 8 bytes a load: the key padded with zeros */
+    memset(key + k, 0, 8);
+    uint64_t h = 1469598103934665603ull ^ k;
+    for (size_t j = 0; j < k; j += 8) h = hash_step(h, load8(key + j));
+    ids[i] = vocab_find8(d, key, k, hash_end(h), load8(key));
   }
 }
 
