@@ -65,6 +65,7 @@ typedef struct ppat {
   uint32_t len;         /* TABARI's length: longer patterns are tried first */
   uint32_t order;       /* file order, for ties */
   uint8_t actors;       /* the pattern names $ + or % */
+  uint8_t cflags;       /* code_flags of e */
 } ppat;
 
 /* A pattern's filter bits, kept apart from it (pattern_index.needs) so that
@@ -82,6 +83,7 @@ typedef struct proot {
   uint32_t block;       /* the patterns it shares */
   uint32_t len;         /* characters, for the longest-root-first rule */
   int null;             /* coded [---] without patterns: not a verb (manual 6.2) */
+  uint8_t cflags;       /* code_flags of e */
 } proot;
 
 typedef struct pblock {
@@ -177,6 +179,7 @@ struct pattern_index {
   size_t bcap;
   uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
   struct pword *pw;      /* by dict token id: what index_words found */
+  uint8_t list_first[256 / 8]; /* a bit per first letter of the words of key_flags' lists */
   uint8_t *dfirst;       /* by dict token id, a bit: the first token of a discard
                           * phrase or of an actor with a code [###] on some date */
   uint32_t *plist;       /* the lists of pword: a count, then the items */
@@ -362,6 +365,24 @@ static int read_lexicon(pattern_index *px, const srcfile *f) {
     }
   }
   return ERR_OK;
+}
+
+/* code_has: the code holds ch three times in a row ("###", "+++"). */
+static int code_has(const char *z, char ch) {
+  for (; z[0] && z[1] && z[2]; z++)
+    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
+  return 0;
+}
+
+/* What an entry's code says about the sentence, worked out at build time. */
+enum { C_DISCARD = 1, C_COMPLEX = 2, C_NULL = 4 }; /* "###", "+++", starts with "---" */
+
+static const char *code_of(const dict_entry *e) { return e->ncodes ? e->codes[0].code : "---"; }
+
+static uint8_t code_flags(const dict_entry *e) {
+  const char *z = code_of(e);
+  return (uint8_t)((code_has(z, '#') ? C_DISCARD : 0) | (code_has(z, '+') ? C_COMPLEX : 0) |
+                   (!strncmp(z, "---", 3) ? C_NULL : 0));
 }
 
 /* ---- parsing element sequences ----------------------------------------- */
@@ -729,7 +750,7 @@ static int add_root(build *B, const dict_entry *e, const srcfile *f, uint32_t bl
   if (grow((void **)&px->roots, &px->cap_roots, px->nroots + 1, sizeof *px->roots)) return ERR_NOMEM;
   uint32_t len = 0;
   for (uint32_t i = 0; i < q.n; i++) len += px->els[q.first + i].klen;
-  px->roots[px->nroots++] = (proot){q, e, block, len};
+  px->roots[px->nroots++] = (proot){q, e, block, len, 0, code_flags(e)};
   return ERR_OK;
 }
 
@@ -762,6 +783,7 @@ static int add_pattern(build *B, const dict_entry *e, const srcfile *f, uint32_t
   P->len = len;
   P->order = (uint32_t)B->ntmp;
   P->actors = (uint8_t)actors;
+  P->cflags = code_flags(e);
   B->tmp_block[B->ntmp++] = block;
   return ERR_OK;
 }
@@ -898,12 +920,6 @@ static acount *pattern_anchor(const pattern_index *px, const acounts *A, const p
   return best;
 }
 
-/* code_has: the code holds ch three times in a row ("###", "+++"). */
-static int code_has(const char *z, char ch) {
-  for (; z[0] && z[1] && z[2]; z++)
-    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
-  return 0;
-}
 
 static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
 
@@ -1081,7 +1097,7 @@ static int in_list(const char *k, size_t n, const char *const *list) {
 static uint32_t key_flags(const pattern_index *px, const char *k, size_t n) {
   uint32_t f = 0;
   if (n == 1 && *k == ',') f |= W_COMMA;
-  if (n <= 5) { /* no word of the lists is longer */
+  if (n <= 5 && bit_in(px->list_first, (unsigned char)*k)) { /* no word of the lists is longer */
     if (in_list(k, n, CONJ)) f |= W_CONJ;
     if (in_list(k, n, DET)) f |= W_DET;
     if (in_list(k, n, PRON_ONE)) f |= W_PRON;
@@ -1110,6 +1126,9 @@ static int index_words(pattern_index *px) {
   dict_get_stats(px->d, &st);
   size_t cap = 0;
   uint32_t none;
+  const char *const *lists[] = {CONJ, DET, PRON_ONE, PRON_GROUP};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+    for (const char *const *w = lists[i]; *w; w++) bit_set(px->list_first, (unsigned char)**w);
   px->pw = calloc(st.vocab ? st.vocab : 1, sizeof *px->pw);
   if (!px->pw || plist_push(px, &cap, NULL, 0, &none)) return ERR_NOMEM;
   for (size_t id = 0; id < st.vocab; id++) {
@@ -1458,6 +1477,22 @@ static int keep_token(const text_doc *td, uint32_t i, uint32_t end) {
   return 1;
 }
 
+/* ascii_key: text_key of an ASCII token made straight into the arena (*out);
+ * 0 when the token is not ASCII or too long (text_key's business), -1 when
+ * out of memory. */
+static size_t ascii_key(arena *a, const char *z, size_t n, const char **out) {
+  if (n + 1 >= KEY_MAX) return 0;
+  size_t i = 0;
+  while (i < n && (unsigned char)z[i] < 0x80) i++;
+  if (i < n || !n) return 0;
+  char *k = arena_alloc(a, n + 1);
+  if (!k) return (size_t)-1;
+  for (i = 0; i < n; i++) k[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  k[n] = 0;
+  *out = k;
+  return n;
+}
+
 static int build_words(cx *c, const text_sentence *s) {
   char key[KEY_MAX];
   uint32_t end = s->tok + s->ntok;
@@ -1474,9 +1509,13 @@ static int build_words(cx *c, const text_sentence *s) {
       z = dict_key(c->px->d, id, &k);
       flags = c->px->pw[id].flags;
     } else {
-      k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
-      if (!k) continue;
-      if (!(z = arena_strndup(c->a, key, k))) return ERR_NOMEM;
+      k = ascii_key(c->a, c->td->z + t->start, t->end - t->start, &z);
+      if (k == (size_t)-1) return ERR_NOMEM;
+      if (!k) {
+        k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
+        if (!k) continue;
+        if (!(z = arena_strndup(c->a, key, k))) return ERR_NOMEM;
+      }
       flags = key_flags(c->px, z, k);
     }
     word *w = &c->w[c->nw++];
@@ -1880,11 +1919,6 @@ static void set_active(cx *c, int all) {
   }
 }
 
-static const char *root_code(const cx *c, uint32_t r) {
-  const dict_entry *e = c->px->roots[r].e;
-  return e->ncodes ? e->codes[0].code : "---";
-}
-
 /* root_at finds the longest verb root at word p (c->act is every word):
  * its first word by the prefixes of the text word (TABARI's stems), the
  * rest forwards. */
@@ -1943,8 +1977,7 @@ static void find_verbs(cx *c) {
     w->root = r;
     w->rlast = last;
     for (uint32_t i = p + 1; i <= last; i++) c->w[i].flags |= W_INROOT;
-    const char *code = root_code(c, r);
-    if (code_has(code, '#')) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
+    if (c->px->roots[r].cflags & C_DISCARD) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
     p = last;
   }
 }
@@ -2233,8 +2266,6 @@ static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
   return p;
 }
 
-static const char *code_of(const dict_entry *e) { return e->ncodes ? e->codes[0].code : "---"; }
-
 /* match_patterns tries the verb's patterns, longest first. */
 static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo,
                                   uint32_t hi, mstate *out) {
@@ -2279,9 +2310,10 @@ static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
   h->rule = P != NULL;
   explain(c, "verb \"%s\" (%s:%u) %s code %s", w->key, h->entry->source, h->entry->line,
           P ? "pattern" : "root", h->code);
-  if (code_has(h->code, '#')) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
-  if (code_has(h->code, '+')) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
-  if (!strncmp(h->code, "---", 3)) return V_NULL;
+  int cf = P ? P->cflags : R->cflags;
+  if (cf & C_DISCARD) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
+  if (cf & C_COMPLEX) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
+  if (cf & C_NULL) return V_NULL;
   int src = s.both >= 0 ? s.both : s.src, tgt = s.both >= 0 ? s.both : s.tgt;
   if (src < 0) src = find_source(c, cl, v, vlast, tgt, &s);
   if (tgt < 0) tgt = find_target(c, cl, v, vlast, src, &s);
@@ -2397,7 +2429,7 @@ static void complexity(cx *c) {
     if (w->root != NONE) {
       if (first_verb < 0) first_verb = (int)p;
       verbs++;
-      if (code_has(root_code(c, w->root), '+')) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
+      if (c->px->roots[w->root].cflags & C_COMPLEX) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
     }
     if (boundary(c, p)) conj++;
     if (c->ustart[p] >= 0) {
