@@ -882,28 +882,63 @@ const dict_entry *dict_entries(const dict *d, size_t *n) {
   return d->ents;
 }
 
-void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
-  char key[KEY_MAX + 8]; /* 8 to spare for the zero padding below */
-  for (uint32_t i = 0; i < doc->ntok; i++) {
-    const text_token *t = &doc->tok[i];
-    const char *z = doc->z + t->start;
-    size_t n = t->end - t->start, k = 0;
-    /* text_key's ASCII case, inline: most tokens */
-    if (n < KEY_MAX)
-      for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
-        key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
-    if (k == n && n < KEY_MAX) key[k] = 0;
-    else k = text_key(z, n, key, KEY_MAX);
-    if (!k || !d->vcap) {
-      ids[i] = NONE;
-      continue;
+/* token_key makes token t's key in key (room for KEY_MAX + 8), zero-padded
+ * to 8 bytes, and returns its length (0: none) and its hash_bytes in *h. */
+static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h) {
+  const char *z = doc->z + t->start;
+  size_t n = t->end - t->start, k = 0;
+  /* text_key's ASCII case, inline: most tokens */
+  if (n < KEY_MAX)
+    for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
+      key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+  if (k == n && n < KEY_MAX) key[k] = 0;
+  else k = text_key(z, n, key, KEY_MAX);
+  if (!k) return 0;
+  /* hash_bytes 8 bytes a load */
+  memset(key + k, 0, 8);
+  uint64_t x = 1469598103934665603ull ^ k;
+  for (size_t j = 0; j < k; j += 8) x = hash_step(x, load8(key + j));
+  *h = hash_end(x);
+  return k;
+}
+
+/* warm_trie fetches, for every token, the trie's first step from it
+ * (root_child, node_ent) and the edge to the next token: dict_longest,
+ * which every caller runs next at each token, then finds them in cache. */
+static void warm_trie(const dict *d, const uint32_t *ids, uint32_t n) {
+  if (!d->ecap) return;
+  for (uint32_t i = 0; i < n; i++)
+    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
+    if (node == NONE) continue;
+    __builtin_prefetch(&d->node_ent[node]);
+    if (i + 1 < n && ids[i + 1] != NONE) {
+      uint64_t key = ((uint64_t)node << 32 | ids[i + 1]) + 1;
+      __builtin_prefetch(&d->edges[mix64(key) & (d->ecap - 1)]);
     }
-    /* hash_bytes and key_head, 8 bytes a load: the key padded with zeros */
-    memset(key + k, 0, 8);
-    uint64_t h = 1469598103934665603ull ^ k;
-    for (size_t j = 0; j < k; j += 8) h = hash_step(h, load8(key + j));
-    ids[i] = vocab_find8(d, key, k, hash_end(h), load8(key));
   }
+}
+
+/* dict_keys looks tokens up KEYS_BATCH at a time: their slots are fetched
+ * from memory together (the table is larger than the caches), not one
+ * waiting for the other. */
+#define KEYS_BATCH 16
+
+void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
+  char key[KEYS_BATCH][KEY_MAX + 8];
+  uint64_t h[KEYS_BATCH];
+  size_t n[KEYS_BATCH];
+  for (uint32_t i = 0; i < doc->ntok; i += KEYS_BATCH) {
+    uint32_t nb = doc->ntok - i < KEYS_BATCH ? doc->ntok - i : KEYS_BATCH;
+    for (uint32_t b = 0; b < nb; b++) {
+      n[b] = d->vcap ? token_key(doc, &doc->tok[i + b], key[b], &h[b]) : 0;
+      if (n[b]) __builtin_prefetch(&d->vocab[h[b] & (d->vcap - 1)]);
+    }
+    for (uint32_t b = 0; b < nb; b++)
+      ids[i + b] = n[b] ? vocab_find8(d, key[b], n[b], h[b], load8(key[b])) : NONE;
+  }
+  warm_trie(d, ids, doc->ntok);
 }
 
 const char *dict_key(const dict *d, uint32_t id, size_t *n) {

@@ -112,11 +112,16 @@ enum {
 /* What the coder needs of a token of the dict's vocabulary, worked out once
  * (index_words) instead of in every sentence. */
 typedef struct pword {
-  uint64_t two, three; /* letters_bit, letters_bit3 */
-  uint32_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
+  const char *key;  /* dict_key: the dict's copy */
   uint32_t roots;   /* px->plist[roots]: how many, then root_slots */
   uint32_t anchors; /* px->plist[anchors]: how many, then key_anchors */
-} pword;
+  uint16_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
+  uint8_t klen;     /* the key's length (tokens of KEY_MAX or more have no id) */
+  uint8_t two, three; /* the bit letters_bit, letters_bit3 set, or 64 for none */
+} pword; /* 24 bytes: a sentence reads one per word */
+
+static uint8_t bit_index(uint64_t m) { return m ? (uint8_t)__builtin_ctzll(m) : 64; }
+static uint64_t bit_mask(uint8_t i) { return i < 64 ? 1ull << i : 0; }
 
 typedef struct aslot { /* an anchor in the table a sentence's words look up */
   uint64_t key;    /* its letters packed (anchor_pack); 0 = empty */
@@ -1136,8 +1141,10 @@ static int index_words(pattern_index *px) {
     const char *k = dict_key(px->d, (uint32_t)id, &n);
     uint32_t v[64];
     pword *w = &px->pw[id];
-    w->flags = key_flags(px, k, n);
-    w->two = letters_bit(k, (uint32_t)n), w->three = letters_bit3(k, (uint32_t)n);
+    w->key = k;
+    w->klen = (uint8_t)n;
+    w->flags = (uint16_t)key_flags(px, k, n);
+    w->two = bit_index(letters_bit(k, (uint32_t)n)), w->three = bit_index(letters_bit3(k, (uint32_t)n));
     uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
     w->roots = none;
     if (m && plist_push(px, &cap, v, m, &w->roots)) return ERR_NOMEM;
@@ -1498,6 +1505,9 @@ static int build_words(cx *c, const text_sentence *s) {
   uint32_t end = s->tok + s->ntok;
   c->nw = 0;
   c->ends_period = 0;
+  /* the words' pword, fetched from memory together rather than in turn */
+  for (uint32_t i = s->tok; i < end; i++)
+    if (c->ids[i] != NONE) __builtin_prefetch(&c->px->pw[c->ids[i]]);
   for (uint32_t i = s->tok; i < end && c->nw < MAX_SENT_WORDS; i++) {
     const text_token *t = &c->td->tok[i];
     if (i + 1 == end && t->end - t->start == 1 && c->td->z[t->start] == '.') c->ends_period = 1;
@@ -1506,8 +1516,9 @@ static int build_words(cx *c, const text_sentence *s) {
     size_t k;
     uint32_t id = c->ids[i], flags;
     if (id != NONE) { /* the same text_key, already made, and its flags */
-      z = dict_key(c->px->d, id, &k);
-      flags = c->px->pw[id].flags;
+      const pword *pw = &c->px->pw[id];
+      z = pw->key, k = pw->klen, flags = pw->flags;
+      __builtin_prefetch(z);
     } else {
       k = ascii_key(c->a, c->td->z + t->start, t->end - t->start, &z);
       if (k == (size_t)-1) return ERR_NOMEM;
@@ -1521,7 +1532,7 @@ static int build_words(cx *c, const text_sentence *s) {
     word *w = &c->w[c->nw++];
     *w = (word){i, id, z, (uint32_t)k, flags, -1, 0, 0, NONE, NONE};
     if (id != NONE) {
-      w->two = c->px->pw[id].two, w->three = c->px->pw[id].three;
+      w->two = bit_mask(c->px->pw[id].two), w->three = bit_mask(c->px->pw[id].three);
     } else {
       w->two = letters_bit(z, (uint32_t)k), w->three = letters_bit3(z, (uint32_t)k);
     }
