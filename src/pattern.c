@@ -1429,6 +1429,7 @@ typedef struct cx {
   int oom;
   uint32_t *aid;   /* the anchors of the sentence's words (aoff) */
   uint64_t *cbits; /* the patterns of a block to try, a bit each (all 0 between tries) */
+  uint32_t *clist; /* the same as a list (match_patterns) */
   /* the sentence */
   uint32_t sent;
   uint32_t nw;
@@ -2257,16 +2258,26 @@ static void mark_candidates(cx *c, uint32_t bi, uint32_t lo, uint32_t hi) {
   }
   if (!c->anchored) sentence_anchors(c);
   const uint64_t *bloom = px->bbloom[bi];
-  for (uint32_t j = c->aoff[lo]; j < c->aoff[hi]; j++) {
-    uint32_t id = c->aid[j];
-    if (!(bloom[id >> 6 & 7] & (1ull << (id & 63)))) continue;
-    uint64_t key = (uint64_t)(bi + 1) << 32 | id;
-    size_t x = mix(key) & (px->bcap - 1);
-    while (px->bhash[x].key && px->bhash[x].key != key) x = (x + 1) & (px->bcap - 1);
-    const bslot *sl = &px->bhash[x];
-    for (uint32_t k = 0; k < sl->n; k++) {
-      uint32_t i = px->cand[sl->first + k];
-      bits[i >> 6] |= 1ull << (i & 63);
+  /* 32 anchors at a time: their slots fetched together, then read */
+  uint64_t key[32];
+  size_t at[32];
+  for (uint32_t j = c->aoff[lo]; j < c->aoff[hi];) {
+    uint32_t nk = 0;
+    for (; j < c->aoff[hi] && nk < 32; j++) {
+      uint32_t id = c->aid[j];
+      if (!(bloom[id >> 6 & 7] & (1ull << (id & 63)))) continue;
+      key[nk] = (uint64_t)(bi + 1) << 32 | id;
+      at[nk] = mix(key[nk]) & (px->bcap - 1);
+      __builtin_prefetch(&px->bhash[at[nk++]]);
+    }
+    for (uint32_t q = 0; q < nk; q++) {
+      size_t x = at[q];
+      while (px->bhash[x].key && px->bhash[x].key != key[q]) x = (x + 1) & (px->bcap - 1);
+      const bslot *sl = &px->bhash[x];
+      for (uint32_t k = 0; k < sl->n; k++) {
+        uint32_t i = px->cand[sl->first + k];
+        bits[i >> 6] |= 1ull << (i & 63);
+      }
     }
   }
 }
@@ -2285,25 +2296,33 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   uint64_t have3, have = words_mask(c, lo, hi, &have3);
   const pneed *nd = px->needs + b->first;
   mark_candidates(c, R->block, lo, hi);
-  const ppat *found = NULL;
-  /* every word of c->cbits is read and cleared, after a match too */
+  /* the candidates in block order, c->cbits cleared; their filter bits,
+   * then the patterns that pass, fetched from memory together */
+  uint32_t *cand = c->clist, n = 0, m = 0;
   for (uint32_t wi = 0; wi < (b->n + 63) / 64; wi++) {
-    uint64_t m = c->cbits[wi];
-    c->cbits[wi] = 0;
-    for (; m && !found; m &= m - 1) {
-      uint32_t i = wi * 64 + (uint32_t)__builtin_ctzll(m);
-      if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
-      const ppat *P = &px->pats[b->first + i];
-      mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
-      int vadj = px->els[P->pre.first + P->pre.n].adj;
-      if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
-      s.budget = MATCH_BUDGET;
-      if (!mf(&s, px->els + P->post.first, P->post.n, vlast + 1, 0, NULL)) continue;
-      *out = s;
-      found = P;
+    for (uint64_t x = c->cbits[wi]; x; x &= x - 1) {
+      cand[n] = wi * 64 + (uint32_t)__builtin_ctzll(x);
+      __builtin_prefetch(&nd[cand[n++]]);
     }
+    c->cbits[wi] = 0;
   }
-  return found;
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t i = cand[k];
+    if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
+    __builtin_prefetch(&px->pats[b->first + i]);
+    cand[m++] = i;
+  }
+  for (uint32_t k = 0; k < m; k++) {
+    const ppat *P = &px->pats[b->first + cand[k]];
+    mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
+    int vadj = px->els[P->pre.first + P->pre.n].adj;
+    if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
+    s.budget = MATCH_BUDGET;
+    if (!mf(&s, px->els + P->post.first, P->post.n, vlast + 1, 0, NULL)) continue;
+    *out = s;
+    return P;
+  }
+  return NULL;
 }
 
 static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
@@ -2512,7 +2531,8 @@ int pattern_code(const pattern_index *px, const pattern_options *opt, arena *a,
   out->why = arena_calloc(a, td->nsent ? td->nsent : 1, sizeof *out->why);
   c->aid = arena_alloc(a, MAX_SENT_WORDS * ANCHOR_MAX * sizeof *c->aid);
   c->cbits = arena_calloc(a, px->max_block / 64 + 1, sizeof *c->cbits);
-  if (!out->status || !out->why || !c->aid || !c->cbits) return ERR_NOMEM;
+  c->clist = arena_alloc(a, (px->max_block + 1) * sizeof *c->clist);
+  if (!out->status || !out->why || !c->aid || !c->cbits || !c->clist) return ERR_NOMEM;
   if (actors->ids && actors->ids_dict == px->d) {
     c->ids = actors->ids;
   } else {
