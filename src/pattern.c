@@ -113,7 +113,7 @@ enum {
  * (index_words) instead of in every sentence. */
 typedef struct pword {
   const char *key;  /* dict_key: the dict's copy */
-  uint32_t roots;   /* px->plist[roots]: how many, then root_slots */
+  uint32_t roots;   /* px->plist[roots]: how many, then as many root_cands */
   uint32_t anchors; /* px->plist[anchors]: how many, then key_anchors */
   uint16_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
   uint8_t klen;     /* the key's length (tokens of KEY_MAX or more have no id) */
@@ -1065,6 +1065,56 @@ static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, u
   return m;
 }
 
+/* root_cands lists, for the key k[0..n) whose root_slots are slots[0..ns),
+ * the roots whose first word it matches (word_ok), in the order root_at
+ * tries them, as triples: the root, its len, and RC_ flags. Fills out when
+ * not NULL; returns how many. */
+enum { RC_MORE = 1, RC_EXACT = 2 }; /* more words follow; the first one is not a stem */
+
+/* key_ok: the text word wk[0..wn) (NUL-terminated) matches word element e. */
+static int key_ok(const char *wk, uint32_t wn, const pel *e) {
+  const char *k = e->key;
+  uint32_t kn = e->klen;
+  /* every form below shares the key's first letter: most tries end here */
+  if (kn && (!wn || wk[0] != k[0])) return 0;
+  if (e->match == M_STEM) return wn >= kn && !memcmp(wk, k, kn);
+  if (wn == kn && !memcmp(wk, k, kn)) return 1;
+  if (e->match == M_NOEND || wn <= kn - 1) return 0;
+  static const char *const END[] = {"s", "es", "ed", "en", "ing", "'s", NULL};
+  if (wn > kn && !memcmp(wk, k, kn)) {
+    const char *suf = wk + kn;
+    for (int i = 0; END[i]; i++)
+      if (!strcmp(suf, END[i])) return 1;
+    if (k[kn - 1] == 'e' && (!strcmp(suf, "d") || !strcmp(suf, "s"))) return 1;
+  }
+  /* a final e dropped before -ing, a final y become -ies or -ied */
+  if (kn >= 3 && !memcmp(wk, k, kn - 1)) {
+    const char *suf = wk + kn - 1;
+    if (k[kn - 1] == 'e' && !strcmp(suf, "ing")) return 1;
+    if (k[kn - 1] == 'y' && (!strcmp(suf, "ies") || !strcmp(suf, "ied"))) return 1;
+  }
+  return 0;
+}
+
+static uint32_t root_cands(const pattern_index *px, const char *k, uint32_t n, const uint32_t *slots,
+                           uint32_t ns, uint32_t *out) {
+  uint32_t m = 0;
+  for (uint32_t j = 0; j < ns; j++) {
+    const rslot *sl = &px->rhash[slots[j]];
+    for (uint32_t i = 0; i < sl->n; i++) {
+      uint32_t r = px->rootlist[sl->first + i];
+      const proot *R = &px->roots[r];
+      const pel *e = px->els + R->words.first;
+      if (!key_ok(k, n, e)) continue;
+      if (out)
+        out[3 * m] = r, out[3 * m + 1] = R->len,
+        out[3 * m + 2] = (R->words.n > 1 ? RC_MORE : 0) | (e->match != M_STEM ? RC_EXACT : 0);
+      m++;
+    }
+  }
+  return m;
+}
+
 /* key_anchors finds the anchors that k[0..n) starts with, into out (room
  * for ANCHOR_MAX); returns how many. */
 static uint32_t key_anchors(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
@@ -1147,7 +1197,16 @@ static int index_words(pattern_index *px) {
     w->two = bit_index(letters_bit(k, (uint32_t)n)), w->three = bit_index(letters_bit3(k, (uint32_t)n));
     uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
     w->roots = none;
-    if (m && plist_push(px, &cap, v, m, &w->roots)) return ERR_NOMEM;
+    if (m) {
+      uint32_t nc = root_cands(px, k, (uint32_t)n, v, m, NULL);
+      uint32_t *rc = malloc(nc * 3 * sizeof *rc);
+      if (!rc) return ERR_NOMEM;
+      root_cands(px, k, (uint32_t)n, v, m, rc);
+      int err = nc && plist_push(px, &cap, rc, nc * 3, &w->roots);
+      free(rc);
+      if (err) return ERR_NOMEM;
+      if (nc) px->plist[w->roots] = nc;
+    }
     m = key_anchors(px, k, (uint32_t)n, v);
     w->anchors = none;
     if (m && plist_push(px, &cap, v, m, &w->anchors)) return ERR_NOMEM;
@@ -1751,29 +1810,7 @@ static void coref(cx *c) {
 
 /* ---- verbs ----------------------------------------------------------------- */
 
-static int word_ok(const word *w, const pel *e) {
-  const char *k = e->key;
-  uint32_t kn = e->klen, wn = w->klen;
-  /* every form below shares the key's first letter: most tries end here */
-  if (kn && (!wn || w->key[0] != k[0])) return 0;
-  if (e->match == M_STEM) return wn >= kn && !memcmp(w->key, k, kn);
-  if (wn == kn && !memcmp(w->key, k, kn)) return 1;
-  if (e->match == M_NOEND || wn <= kn - 1) return 0;
-  static const char *const END[] = {"s", "es", "ed", "en", "ing", "'s", NULL};
-  if (wn > kn && !memcmp(w->key, k, kn)) {
-    const char *suf = w->key + kn;
-    for (int i = 0; END[i]; i++)
-      if (!strcmp(suf, END[i])) return 1;
-    if (k[kn - 1] == 'e' && (!strcmp(suf, "d") || !strcmp(suf, "s"))) return 1;
-  }
-  /* a final e dropped before -ing, a final y become -ies or -ied */
-  if (kn >= 3 && !memcmp(w->key, k, kn - 1)) {
-    const char *suf = w->key + kn - 1;
-    if (k[kn - 1] == 'e' && !strcmp(suf, "ing")) return 1;
-    if (k[kn - 1] == 'y' && (!strcmp(suf, "ies") || !strcmp(suf, "ied"))) return 1;
-  }
-  return 0;
-}
+static int word_ok(const word *w, const pel *e) { return key_ok(w->key, w->klen, e); }
 
 /* The matcher. Positions are indices into c->act (the words left after the
  * comma clauses went). A sequence is matched forwards (after the verb) or
@@ -1938,16 +1975,29 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   const pattern_index *px = c->px;
   const word *w = &c->w[p];
   uint32_t best = NONE, best_len = 0;
-  uint32_t tmp[64], ns;
-  const uint32_t *slots = tmp;
-  if (w->id != NONE) {
-    const uint32_t *l = px->plist + px->pw[w->id].roots;
-    ns = l[0], slots = l + 1;
-  } else {
-    ns = root_slots(px, w->key, w->klen, tmp);
-  }
-  if (!ns) return NONE;
   uint32_t hi = p + 1;
+  if (w->id != NONE) {
+    /* the roots its first word matches, worked out once (root_cands) */
+    const uint32_t *l = px->plist + px->pw[w->id].roots;
+    for (uint32_t k = 0; k < l[0]; k++) {
+      uint32_t r = l[1 + 3 * k], len = l[2 + 3 * k], fl = l[3 + 3 * k];
+      if (len <= best_len || ((w->flags & W_POSS) && (fl & RC_EXACT))) continue;
+      if (!(fl & RC_MORE)) {
+        best = r, best_len = len, *last = p;
+        continue;
+      }
+      if (hi == p + 1)
+        while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
+      const proot *R = &px->roots[r];
+      mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
+      if (!mf(&s, px->els + R->words.first + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
+      best = r, best_len = len, *last = s.end - 1;
+    }
+    return best;
+  }
+  uint32_t tmp[64], ns = root_slots(px, w->key, w->klen, tmp);
+  const uint32_t *slots = tmp;
+  if (!ns) return NONE;
   while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
   for (uint32_t k = 0; k < ns; k++) {
     const rslot *sl = &px->rhash[slots[k]];
