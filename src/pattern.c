@@ -1169,7 +1169,7 @@ static int plist_push(pattern_index *px, size_t *cap, const uint32_t *v, uint32_
   if (grow((void **)&px->plist, cap, px->nplist + n + 1, sizeof *px->plist)) return ERR_NOMEM;
   *at = (uint32_t)px->nplist;
   px->plist[px->nplist++] = n;
-  memcpy(px->plist + px->nplist, v, n * sizeof *v);
+  if (n) memcpy(px->plist + px->nplist, v, n * sizeof *v);
   px->nplist += n;
   return ERR_OK;
 }
@@ -1197,15 +1197,15 @@ static int index_words(pattern_index *px) {
     w->two = bit_index(letters_bit(k, (uint32_t)n)), w->three = bit_index(letters_bit3(k, (uint32_t)n));
     uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
     w->roots = none;
-    if (m) {
-      uint32_t nc = root_cands(px, k, (uint32_t)n, v, m, NULL);
+    uint32_t nc = m ? root_cands(px, k, (uint32_t)n, v, m, NULL) : 0;
+    if (nc) {
       uint32_t *rc = malloc(nc * 3 * sizeof *rc);
       if (!rc) return ERR_NOMEM;
       root_cands(px, k, (uint32_t)n, v, m, rc);
-      int err = nc && plist_push(px, &cap, rc, nc * 3, &w->roots);
+      int err = plist_push(px, &cap, rc, nc * 3, &w->roots);
       free(rc);
       if (err) return ERR_NOMEM;
-      if (nc) px->plist[w->roots] = nc;
+      px->plist[w->roots] = nc; /* triples */
     }
     m = key_anchors(px, k, (uint32_t)n, v);
     w->anchors = none;
