@@ -578,7 +578,7 @@ static int vocab_rehash(dict *d) {
 static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   uint64_t h = hash_bytes(k, n);
   if (d->vcap && (*id = vocab_find(d, k, n, h)) != NONE) return ERR_OK;
-  if ((d->nvocab + 1) * 2 > d->vcap && vocab_rehash(d)) return ERR_NOMEM;
+  if ((d->nvocab + 1) * 3 > d->vcap * 2 && vocab_rehash(d)) return ERR_NOMEM;
   size_t cap = d->cap_keys;
   if (grow((void **)&d->keys, &d->cap_keys, d->nvocab + 1, sizeof *d->keys) ||
       grow((void **)&d->klen, &cap, d->nvocab + 1, sizeof *d->klen))
