@@ -1548,13 +1548,14 @@ static int keep_token(const text_doc *td, uint32_t i, uint32_t end) {
  * 0 when the token is not ASCII or too long (text_key's business), -1 when
  * out of memory. */
 static size_t ascii_key(arena *a, const char *z, size_t n, const char **out) {
-  if (n + 1 >= KEY_MAX) return 0;
-  size_t i = 0;
-  while (i < n && (unsigned char)z[i] < 0x80) i++;
-  if (i < n || !n) return 0;
-  char *k = arena_alloc(a, n + 1);
+  if (n + 1 >= KEY_MAX || !n) return 0;
+  char *k = arena_alloc(a, n + 1); /* given back to nobody if z is not ASCII: a few bytes */
   if (!k) return (size_t)-1;
-  for (i = 0; i < n; i++) k[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)z[i];
+    if (ch >= 0x80) return 0;
+    k[i] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+  }
   k[n] = 0;
   *out = k;
   return n;
@@ -2037,6 +2038,7 @@ static void find_verbs(cx *c) {
       continue;
     }
     w->root = r;
+    __builtin_prefetch(&c->px->roots[r]); /* try_verb reads it */
     w->rlast = last;
     for (uint32_t i = p + 1; i <= last; i++) c->w[i].flags |= W_INROOT;
     if (c->px->roots[r].cflags & C_DISCARD) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
@@ -2364,6 +2366,7 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   }
   for (uint32_t k = 0; k < m; k++) {
     const ppat *P = &px->pats[b->first + cand[k]];
+    if (k + 1 < m) __builtin_prefetch(px->els + px->pats[b->first + cand[k + 1]].pre.first);
     mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
     int vadj = px->els[P->pre.first + P->pre.n].adj;
     if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
