@@ -2340,6 +2340,8 @@ static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
   return p;
 }
 
+#define SMALL_BLOCK 24
+
 /* match_patterns tries the verb's patterns, longest first. */
 static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo,
                                   uint32_t hi, mstate *out) {
@@ -2347,7 +2349,12 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   const pblock *b = &px->blocks[R->block];
   uint64_t have3, have = words_mask(c, lo, hi, &have3);
   const pneed *nd = px->needs + b->first;
-  mark_candidates(c, R->block, lo, hi);
+  /* a small block is walked whole: cheaper than looking its anchors up */
+  if (b->n <= SMALL_BLOCK) {
+    for (uint32_t i = 0; i < b->n; i++) c->cbits[i >> 6] |= 1ull << (i & 63);
+  } else {
+    mark_candidates(c, R->block, lo, hi);
+  }
   /* the candidates in block order, c->cbits cleared; their filter bits,
    * then the patterns that pass, fetched from memory together */
   uint32_t *cand = c->clist, n = 0, m = 0;
