@@ -909,8 +909,10 @@ static int count_anchors(const pattern_index *px, acounts *A) {
   return ERR_OK;
 }
 
-/* pattern_anchor: P's anchor, the one fewest patterns name (the longer on
- * a tie), or NULL when P requires no word outside its alternatives. */
+/* pattern_anchor: P's anchor, the one fewest patterns name (on a tie, the
+ * larger anchor_pack, which any order would do: the choice changes which
+ * patterns a verb tries, never which one matches), or NULL when P requires
+ * no word outside its alternatives. */
 static acount *pattern_anchor(const pattern_index *px, const acounts *A, const ppat *P) {
   acount *best = NULL;
   const pseq *seqs[2] = {&P->pre, &P->post};
@@ -2261,7 +2263,7 @@ static uint64_t letters_bit3(const char *k, uint32_t n) {
   return 1ull << ((h ^ (h >> 6)) & 63u);
 }
 
-/* sentence_mask: the letters_bit of every word in [lo, hi). */
+/* words_mask: the letters_bit (and in *m3 letters_bit3) of every word in [lo, hi). */
 static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) {
   uint64_t m = 0;
   *m3 = 0;
