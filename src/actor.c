@@ -1,8 +1,8 @@
 #include "actor.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "err.h"
 
@@ -24,24 +24,36 @@ typedef struct ctx {
   uint32_t *ids;
   actor_mention *m;
   size_t n, cap;
-  alias al[MAX_ALIASES];
   size_t nal;
   uint32_t sent;
   int oom;
   /* country_ahead's memory for the current sentence */
   uint32_t ahead_sent, ahead_from, ahead_at, ahead_scanned;
   char ahead_code[ACTOR_CODE_MAX];
+  alias al[MAX_ALIASES]; /* al[0 .. nal): last, and not zeroed (6 KB a document) */
 } ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
 
+static unsigned lower(char ch) {
+  unsigned u = (unsigned char)ch;
+  return u - 'A' < 26 ? u + 32 : u;
+}
+
+/* tok_is: token i is one of words (lower case), ignoring ASCII case. Called
+ * for most tokens, so no strncasecmp call per word. */
 static int tok_is(const ctx *c, uint32_t i, const char *const *words) {
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
   const char *z = c->td->z + t->start;
   int first = z[0] | 0x20;
-  for (; *words; words++)
-    if ((*words)[0] == first && !strncasecmp(*words, z, n) && (*words)[n] == 0) return 1;
+  for (; *words; words++) {
+    const char *w = *words;
+    if (w[0] != first) continue;
+    size_t k = 0;
+    while (k < n && w[k] && lower(z[k]) == (unsigned char)w[k]) k++;
+    if (k == n && !w[n]) return 1;
+  }
   return 0;
 }
 
@@ -140,7 +152,9 @@ static actor_mention *push(ctx *c, uint32_t tok, uint32_t ntok, const char *code
   m->ntok = ntok;
   m->start = c->td->tok[tok].start;
   m->end = c->td->tok[tok + ntok - 1].end;
-  snprintf(m->code, sizeof m->code, "%s", code);
+  size_t n = strnlen(code, sizeof m->code - 1); /* snprintf "%s", without its cost */
+  memcpy(m->code, code, n);
+  m->code[n] = 0;
   m->from_start = m->from_end = -1;
   if (country_like(code)) m->flags |= ACTOR_STATE;
   return m;
@@ -537,9 +551,10 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
   const text_token *t = &c->td->tok[i];
-  int ch = c->td->z[t->start] | 0x20; /* every pronoun here starts with i, h, s or t */
-  if (!(t->flags & TOK_WORD) || t->end - t->start > 10 ||
-      (ch != 'i' && ch != 'h' && ch != 's' && ch != 't'))
+  /* every word below starts with "it", "he", "hi", "sh" or "th" */
+  int ch = c->td->z[t->start] | 0x20, c2 = t->end - t->start > 1 ? c->td->z[t->start + 1] | 0x20 : 0;
+  if (!(t->flags & TOK_WORD) || t->end - t->start > 10) return i;
+  if (ch == 'i' ? c2 != 't' : ch == 'h' ? c2 != 'e' && c2 != 'i' : ch == 's' || ch == 't' ? c2 != 'h' : 1)
     return i;
   if (tok_is(c, i, IT)) {
     if (expletive_it(c, i, end)) return i + 1;
@@ -617,8 +632,9 @@ int actor_find(const dict *d, arena *a, const text_doc *td, int32_t date, actor_
   out->n = 0;
   out->ids = NULL;
   out->ids_dict = NULL;
-  ctx *c = arena_calloc(a, 1, sizeof *c);
+  ctx *c = arena_alloc(a, sizeof *c);
   if (!c) return ERR_NOMEM;
+  memset(c, 0, offsetof(ctx, al));
   c->d = d;
   c->a = a;
   c->td = td;

@@ -458,12 +458,13 @@ static int load_native(dict_builder *b, const char *path) {
 
 /* ---- the compiled dictionary ----------------------------------------- */
 
-/* A vocabulary slot is 8 bytes (a fingerprint of the hash and the id + 1, 0
- * for empty), so the table stays in cache; the key is compared only when the
- * fingerprint matches. */
+/* A vocabulary slot holds the key's first 8 bytes and its length, so that a
+ * lookup of a key of up to 8 bytes (most words) reads the slot and nothing
+ * else; a longer key is compared further only when those match. */
 typedef struct vslot {
-  uint32_t fp;
-  uint32_t id1;
+  uint64_t k8;  /* key_head */
+  uint32_t id1; /* the id + 1, 0 for empty */
+  uint32_t n;   /* the key's length */
 } vslot;
 
 typedef struct eslot {
@@ -495,12 +496,38 @@ struct dict {
   size_t bytes;
 };
 
-static uint64_t hash_bytes(const char *z, size_t n) {
-  uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 1099511628211ull;
+/* hash_step adds 8 bytes (little-endian, zero-padded) to a hash. hash_bytes
+ * takes 8 bytes a step: byte by byte (FNV), each multiply waited for the
+ * one before, and every token of every text is hashed. */
+static uint64_t hash_step(uint64_t h, uint64_t x) {
+  h = (h ^ x) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
+}
+
+static uint64_t hash_end(uint64_t h) {
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ull;
   return h ^ (h >> 32);
+}
+
+static uint64_t hash_bytes(const char *z, size_t n) {
+  uint64_t h = 1469598103934665603ull ^ n;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t x = 0;
+    for (size_t j = 0; j < 8 && i + j < n; j++) x |= (uint64_t)(unsigned char)z[i + j] << (8 * j);
+    h = hash_step(h, x);
+  }
+  return hash_end(h);
+}
+
+/* load8: 8 bytes as hash_bytes packs them. */
+static uint64_t load8(const char *z) {
+  uint64_t x;
+  memcpy(&x, z, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  return x;
 }
 
 static uint64_t mix64(uint64_t x) {
@@ -511,14 +538,24 @@ static uint64_t mix64(uint64_t x) {
   return x ^ (x >> 33);
 }
 
-static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
-  uint32_t fp = (uint32_t)(h >> 32);
+/* key_head: the first 8 bytes of k[0..n), zero-padded (keys hold no NUL). */
+static uint64_t key_head(const char *k, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n && i < 8; i++) x |= (uint64_t)(unsigned char)k[i] << (8 * i);
+  return x;
+}
+
+static uint32_t vocab_find8(const dict *d, const char *k, size_t n, uint64_t h, uint64_t k8) {
   for (size_t i = h & (d->vcap - 1);; i = (i + 1) & (d->vcap - 1)) {
     const vslot *s = &d->vocab[i];
     if (!s->id1) return NONE;
-    uint32_t id = s->id1 - 1;
-    if (s->fp == fp && d->klen[id] == n && !memcmp(d->keys[id], k, n)) return id;
+    if (s->k8 == k8 && s->n == n && (n <= 8 || !memcmp(d->keys[s->id1 - 1] + 8, k + 8, n - 8)))
+      return s->id1 - 1;
   }
+}
+
+static uint32_t vocab_find(const dict *d, const char *k, size_t n, uint64_t h) {
+  return vocab_find8(d, k, n, h, key_head(k, n));
 }
 
 static int vocab_rehash(dict *d) {
@@ -541,7 +578,7 @@ static int vocab_rehash(dict *d) {
 static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   uint64_t h = hash_bytes(k, n);
   if (d->vcap && (*id = vocab_find(d, k, n, h)) != NONE) return ERR_OK;
-  if ((d->nvocab + 1) * 2 > d->vcap && vocab_rehash(d)) return ERR_NOMEM;
+  if ((d->nvocab + 1) * 3 > d->vcap * 2 && vocab_rehash(d)) return ERR_NOMEM;
   size_t cap = d->cap_keys;
   if (grow((void **)&d->keys, &d->cap_keys, d->nvocab + 1, sizeof *d->keys) ||
       grow((void **)&d->klen, &cap, d->nvocab + 1, sizeof *d->klen))
@@ -552,7 +589,7 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   d->klen[d->nvocab] = (uint32_t)n;
   size_t i = h & (d->vcap - 1);
   while (d->vocab[i].id1) i = (i + 1) & (d->vcap - 1);
-  d->vocab[i] = (vslot){(uint32_t)(h >> 32), (uint32_t)d->nvocab + 1};
+  d->vocab[i] = (vslot){key_head(k, n), (uint32_t)d->nvocab + 1, (uint32_t)n};
   *id = (uint32_t)d->nvocab++;
   return ERR_OK;
 }
@@ -845,13 +882,68 @@ const dict_entry *dict_entries(const dict *d, size_t *n) {
   return d->ents;
 }
 
-void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
-  char key[KEY_MAX];
-  for (uint32_t i = 0; i < doc->ntok; i++) {
-    const text_token *t = &doc->tok[i];
-    size_t k = text_key(doc->z + t->start, t->end - t->start, key, sizeof key);
-    ids[i] = (k && d->vcap) ? vocab_find(d, key, k, hash_bytes(key, k)) : NONE;
+/* token_key makes token t's key in key (room for KEY_MAX + 8), zero-padded
+ * to 8 bytes, and returns its length (0: none) and its hash_bytes in *h. */
+static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h) {
+  const char *z = doc->z + t->start;
+  size_t n = t->end - t->start, k = 0;
+  /* text_key's ASCII case, inline: most tokens */
+  if (n < KEY_MAX)
+    for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
+      key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+  if (k == n && n < KEY_MAX) key[k] = 0;
+  else k = text_key(z, n, key, KEY_MAX);
+  if (!k) return 0;
+  /* hash_bytes 8 bytes a load */
+  memset(key + k, 0, 8);
+  uint64_t x = 1469598103934665603ull ^ k;
+  for (size_t j = 0; j < k; j += 8) x = hash_step(x, load8(key + j));
+  *h = hash_end(x);
+  return k;
+}
+
+/* warm_trie fetches, for every token, the trie's first step from it
+ * (root_child, node_ent) and the edge to the next token: dict_longest,
+ * which every caller runs next at each token, then finds them in cache. */
+static void warm_trie(const dict *d, const uint32_t *ids, uint32_t n) {
+  if (!d->ecap) return;
+  for (uint32_t i = 0; i < n; i++)
+    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
+    if (node == NONE) continue;
+    __builtin_prefetch(&d->node_ent[node]);
+    if (i + 1 < n && ids[i + 1] != NONE) {
+      uint64_t key = ((uint64_t)node << 32 | ids[i + 1]) + 1;
+      __builtin_prefetch(&d->edges[mix64(key) & (d->ecap - 1)]);
+    }
   }
+}
+
+/* dict_keys looks tokens up KEYS_BATCH at a time: their slots are fetched
+ * from memory together (the table is larger than the caches), not one
+ * waiting for the other. */
+#define KEYS_BATCH 16
+
+void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
+  char key[KEYS_BATCH][KEY_MAX + 8];
+  uint64_t h[KEYS_BATCH];
+  size_t n[KEYS_BATCH];
+  for (uint32_t i = 0; i < doc->ntok; i += KEYS_BATCH) {
+    uint32_t nb = doc->ntok - i < KEYS_BATCH ? doc->ntok - i : KEYS_BATCH;
+    for (uint32_t b = 0; b < nb; b++) {
+      n[b] = d->vcap ? token_key(doc, &doc->tok[i + b], key[b], &h[b]) : 0;
+      if (n[b]) __builtin_prefetch(&d->vocab[h[b] & (d->vcap - 1)]);
+    }
+    for (uint32_t b = 0; b < nb; b++)
+      ids[i + b] = n[b] ? vocab_find8(d, key[b], n[b], h[b], load8(key[b])) : NONE;
+  }
+  warm_trie(d, ids, doc->ntok);
+}
+
+const char *dict_key(const dict *d, uint32_t id, size_t *n) {
+  *n = d->klen[id];
+  return d->keys[id];
 }
 
 const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,

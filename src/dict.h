@@ -118,6 +118,10 @@ const dict_entry *dict_entries(const dict *d, size_t *n);
  * doc->ntok. Thread-safe. */
 void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids);
 
+/* dict_key returns the key (text_key form, NUL-terminated) of token id id
+ * and its length in *n; valid as long as d. */
+const char *dict_key(const dict *d, uint32_t id, size_t *n);
+
 /* dict_longest returns the longest entry whose phrase starts at token i and
  * ends before token end (ids from dict_keys), its length in *len, or NULL.
  * kinds is a mask of (1 << DICT_ACTOR) ... to accept. */

@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,7 @@ typedef struct ppat {
   uint32_t len;         /* TABARI's length: longer patterns are tried first */
   uint32_t order;       /* file order, for ties */
   uint8_t actors;       /* the pattern names $ + or % */
+  uint8_t cflags;       /* code_flags of e */
 } ppat;
 
 /* A pattern's filter bits, kept apart from it (pattern_index.needs) so that
@@ -80,11 +82,56 @@ typedef struct proot {
   const dict_entry *e;  /* the root entry: its code */
   uint32_t block;       /* the patterns it shares */
   uint32_t len;         /* characters, for the longest-root-first rule */
+  int null;             /* coded [---] without patterns: not a verb (manual 6.2) */
+  uint8_t cflags;       /* code_flags of e */
 } proot;
 
 typedef struct pblock {
   uint32_t first, n;    /* px->pats[first .. first+n), longest first */
+  uint32_t free_first, free_n; /* px->cand[free_first ..): its patterns without an anchor */
 } pblock;
+
+enum {
+  W_COMMA = 1, W_CONJ = 2, W_DET = 4, W_NOUN = 8, W_DEAD = 16, W_INCOMP = 32, W_INROOT = 64,
+  W_LNOUN = 128, /* in the <NOUN> list */
+  W_ADJ = 256,   /* in the <ADJECTIVE> list */
+  W_POSS = 512,  /* a possessive "'s" followed */
+  W_PRON = 1024, W_PRONS = 2048, /* PRON_ONE, PRON_GROUP */
+};
+
+/* Anchors. A verb like SAID has over a thousand patterns and nearly all of
+ * them name a word the clause lacks. Each pattern gets an anchor: a prefix
+ * that every text word matching one of its required words starts with
+ * (el_anchor), of the required word that the fewest patterns name. A
+ * sentence looks up once the anchors its words start with; a verb then
+ * tries only its patterns whose anchor is in the span, and those without
+ * one, in block order: the same tries as walking the whole block, less
+ * those that could not match. */
+#define ANCHOR_MAX 8 /* longer anchors are cut: a word's first 8 letters say enough */
+
+/* What the coder needs of a token of the dict's vocabulary, worked out once
+ * (index_words) instead of in every sentence. */
+typedef struct pword {
+  const char *key;  /* dict_key: the dict's copy */
+  uint32_t roots;   /* px->plist[roots]: how many, then as many root_cands */
+  uint32_t anchors; /* px->plist[anchors]: how many, then key_anchors */
+  uint16_t flags;   /* W_COMMA, W_CONJ, W_DET, W_PRON, W_PRONS, W_LNOUN, W_ADJ */
+  uint8_t klen;     /* the key's length (tokens of KEY_MAX or more have no id) */
+  uint8_t two, three; /* the bit letters_bit, letters_bit3 set, or 64 for none */
+} pword; /* 24 bytes: a sentence reads one per word */
+
+static uint8_t bit_index(uint64_t m) { return m ? (uint8_t)__builtin_ctzll(m) : 64; }
+static uint64_t bit_mask(uint8_t i) { return i < 64 ? 1ull << i : 0; }
+
+typedef struct aslot { /* an anchor in the table a sentence's words look up */
+  uint64_t key;    /* its letters packed (anchor_pack); 0 = empty */
+  uint32_t id;
+} aslot;
+
+typedef struct bslot { /* the patterns of one block with one anchor */
+  uint64_t key;        /* (block + 1) << 32 | anchor id; 0 = empty */
+  uint32_t first, n;   /* px->cand[first .. first+n): block-relative, ascending */
+} bslot;
 
 /* need_mask: the letters bits of the words a pattern requires outside its
  * alternatives (an alternative's words are optional). */
@@ -126,8 +173,28 @@ struct pattern_index {
   size_t rcap;
   uint32_t *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
+  aslot *anchors;        /* the anchors patterns chose, by anchor_pack */
+  size_t acap;
+  uint32_t max_anchor;   /* the longest */
+  uint8_t anchor1[256 / 8];    /* a bit per first letter of an anchor of one letter */
+  uint8_t anchor2[65536 / 8];  /* a bit per first two letters of a longer one */
+  uint64_t abloom[1024]; /* a bit per mix(anchor_pack) >> 48 */
+  uint64_t (*bbloom)[8]; /* per block, a bit per anchor id % 512 of its patterns */
+  bslot *bhash;          /* (block, anchor) -> patterns */
+  size_t bcap;
+  uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
+  struct pword *pw;      /* by dict token id: what index_words found */
+  uint8_t list_first[256 / 8]; /* a bit per first letter of the words of key_flags' lists */
+  uint8_t *dfirst;       /* by dict token id, a bit: the first token of a discard
+                          * phrase or of an actor with a code [###] on some date */
+  uint32_t *plist;       /* the lists of pword: a count, then the items */
+  size_t nplist;
+  uint32_t max_block;    /* patterns in the largest block */
   uint8_t root2[65536 / 8]; /* a bit per first two letters (upper case) of a root key */
   uint8_t root3[32768 / 8]; /* a bit per hash of the first three letters, for keys of 3+ */
+  uint64_t rbloom[1024];    /* a bit per mix(hash_str(key)) >> 48 of a root's first word */
+  uint64_t rlens[4096];     /* by pair_bucket, a bit per length - 1 of those keys */
+  uint8_t alens[4096];      /* by pair_bucket, a bit per length - 1 of the anchors of 2+ */
   struct lslot *lex;     /* TABARI <NOUN> and <ADJECTIVE> words (manual 5.3.2) */
   size_t lcap, nlex;
 };
@@ -303,6 +370,24 @@ static int read_lexicon(pattern_index *px, const srcfile *f) {
     }
   }
   return ERR_OK;
+}
+
+/* code_has: the code holds ch three times in a row ("###", "+++"). */
+static int code_has(const char *z, char ch) {
+  for (; z[0] && z[1] && z[2]; z++)
+    if (z[0] == ch && z[1] == ch && z[2] == ch) return 1;
+  return 0;
+}
+
+/* What an entry's code says about the sentence, worked out at build time. */
+enum { C_DISCARD = 1, C_COMPLEX = 2, C_NULL = 4 }; /* "###", "+++", starts with "---" */
+
+static const char *code_of(const dict_entry *e) { return e->ncodes ? e->codes[0].code : "---"; }
+
+static uint8_t code_flags(const dict_entry *e) {
+  const char *z = code_of(e);
+  return (uint8_t)((code_has(z, '#') ? C_DISCARD : 0) | (code_has(z, '+') ? C_COMPLEX : 0) |
+                   (!strncmp(z, "---", 3) ? C_NULL : 0));
 }
 
 /* ---- parsing element sequences ----------------------------------------- */
@@ -670,7 +755,7 @@ static int add_root(build *B, const dict_entry *e, const srcfile *f, uint32_t bl
   if (grow((void **)&px->roots, &px->cap_roots, px->nroots + 1, sizeof *px->roots)) return ERR_NOMEM;
   uint32_t len = 0;
   for (uint32_t i = 0; i < q.n; i++) len += px->els[q.first + i].klen;
-  px->roots[px->nroots++] = (proot){q, e, block, len};
+  px->roots[px->nroots++] = (proot){q, e, block, len, 0, code_flags(e)};
   return ERR_OK;
 }
 
@@ -703,6 +788,7 @@ static int add_pattern(build *B, const dict_entry *e, const srcfile *f, uint32_t
   P->len = len;
   P->order = (uint32_t)B->ntmp;
   P->actors = (uint8_t)actors;
+  P->cflags = code_flags(e);
   B->tmp_block[B->ntmp++] = block;
   return ERR_OK;
 }
@@ -713,6 +799,11 @@ static int by_block_len(const void *a, const void *b, void *ctx) {
   if (blk[x->order] != blk[y->order]) return blk[x->order] < blk[y->order] ? -1 : 1;
   if (x->len != y->len) return x->len > y->len ? -1 : 1;
   return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* pair_bucket: a key's first two bytes, hashed to 4096. */
+static unsigned pair_bucket(const char *k) {
+  return ((unsigned)(unsigned char)k[0] * 67u + (unsigned char)k[1]) & 4095u;
 }
 
 /* root3_bit: the root3 bit of a key's first three letters (upper case). */
@@ -740,6 +831,11 @@ static int hash_roots(pattern_index *px) {
       size_t j = mix(hash_str(w->key)) & (cap - 1);
       while (px->rhash[j].key && strcmp(px->rhash[j].key, w->key)) j = (j + 1) & (cap - 1);
       if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, w->klen, 0, 0};
+      uint64_t h = mix(hash_str(w->key));
+      px->rbloom[h >> 54] |= 1ull << (h >> 48 & 63);
+      if (w->klen >= 2 && w->klen <= 64) px->rlens[pair_bucket(w->key)] |= 1ull << (w->klen - 1);
+      const dict_entry *e = px->roots[r].e;
+      px->roots[r].null = (!e->ncodes || !strcmp(e->codes[0].code, "---")) && !px->blocks[px->roots[r].block].n;
       if (pass) px->rootlist[px->rhash[j].first + px->rhash[j].n] = (uint32_t)r;
       px->rhash[j].n++;
       if (w->klen > px->max_root_key) px->max_root_key = w->klen;
@@ -752,6 +848,400 @@ static int hash_roots(pattern_index *px) {
         px->root3[b >> 3] |= (uint8_t)(1u << (b & 7));
       }
     }
+  }
+  return ERR_OK;
+}
+
+/* el_anchor: how many first letters of e's key every word that e matches
+ * starts with (word_ok), at most ANCHOR_MAX; 0 if e is not a required word.
+ * An exact word may drop its last letter ("RAISE" / "RAISING", "CARRY" /
+ * "CARRIED") once it has three. */
+static uint32_t el_anchor(const pel *e) {
+  if (e->kind != EL_WORD || !e->klen) return 0;
+  uint32_t m = e->match == M_EXACT && e->klen >= 3 ? e->klen - 1u : e->klen;
+  return m < ANCHOR_MAX ? m : ANCHOR_MAX;
+}
+
+/* anchor_pack: the first n (<= 8) bytes of k in one integer, 0 for none
+ * (keys hold no NUL). */
+static uint64_t anchor_pack(const char *k, uint32_t n) {
+  uint64_t x = 0;
+  for (uint32_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)k[i] << (8 * i);
+  return x;
+}
+
+/* A build-time count of the patterns naming each anchor. */
+typedef struct acount {
+  uint64_t key; /* anchor_pack; 0 = empty */
+  uint32_t npat, id;
+} acount;
+
+typedef struct acounts {
+  acount *t;
+  size_t cap;
+} acounts;
+
+static acount *acount_at(const acounts *A, uint64_t key) {
+  size_t j = mix(key) & (A->cap - 1);
+  while (A->t[j].key && A->t[j].key != key) j = (j + 1) & (A->cap - 1);
+  return &A->t[j];
+}
+
+static int count_anchors(const pattern_index *px, acounts *A) {
+  size_t need = 0;
+  for (size_t i = 0; i < px->nels; i++) need += el_anchor(&px->els[i]) > 0;
+  A->cap = 64;
+  while (A->cap < need * 2 + 2) A->cap *= 2;
+  A->t = calloc(A->cap, sizeof *A->t);
+  if (!A->t) return ERR_NOMEM;
+  for (size_t i = 0; i < px->npats; i++) {
+    const pseq *seqs[2] = {&px->pats[i].pre, &px->pats[i].post};
+    for (int q = 0; q < 2; q++)
+      for (uint32_t k = 0; k < seqs[q]->n; k++) {
+        const pel *e = &px->els[seqs[q]->first + k];
+        uint32_t m = el_anchor(e);
+        if (!m) continue;
+        acount *a = acount_at(A, anchor_pack(e->key, m));
+        if (!a->key) *a = (acount){anchor_pack(e->key, m), 0, NONE};
+        a->npat++;
+      }
+  }
+  return ERR_OK;
+}
+
+/* pattern_anchor: P's anchor, the one fewest patterns name (on a tie, the
+ * larger anchor_pack, which any order would do: the choice changes which
+ * patterns a verb tries, never which one matches), or NULL when P requires
+ * no word outside its alternatives. */
+static acount *pattern_anchor(const pattern_index *px, const acounts *A, const ppat *P) {
+  acount *best = NULL;
+  const pseq *seqs[2] = {&P->pre, &P->post};
+  for (int q = 0; q < 2; q++)
+    for (uint32_t i = 0; i < seqs[q]->n; i++) {
+      const pel *e = &px->els[seqs[q]->first + i];
+      uint32_t m = el_anchor(e);
+      if (!m) continue;
+      acount *a = acount_at(A, anchor_pack(e->key, m));
+      if (!best || a->npat < best->npat || (a->npat == best->npat && a->key > best->key)) best = a;
+    }
+  return best;
+}
+
+
+static int bit_in(const uint8_t *bits, unsigned b) { return bits[b >> 3] & (1u << (b & 7)); }
+
+static void bit_set(uint8_t *bits, unsigned b) { bits[b >> 3] |= (uint8_t)(1u << (b & 7)); }
+
+/* add_anchor gives a newly chosen anchor its id and its bits. */
+static void add_anchor(pattern_index *px, acount *a, uint32_t id) {
+  a->id = id;
+  uint32_t n = 0;
+  while (n < 8 && (a->key >> (8 * n) & 0xff)) n++;
+  if (n > px->max_anchor) px->max_anchor = n;
+  if (n == 1) bit_set(px->anchor1, (unsigned)(a->key & 0xff));
+  else {
+    bit_set(px->anchor2, (unsigned)((a->key & 0xff) << 8 | (a->key >> 8 & 0xff)));
+    char k2[2] = {(char)(a->key & 0xff), (char)(a->key >> 8 & 0xff)};
+    px->alens[pair_bucket(k2)] |= (uint8_t)(1u << (n - 1));
+  }
+  uint64_t h = mix(a->key);
+  px->abloom[h >> 54] |= 1ull << (h >> 48 & 63);
+}
+
+static int table_anchors(pattern_index *px, const acounts *A, uint32_t nid) {
+  px->acap = 64;
+  while (px->acap < (size_t)nid * 2 + 2) px->acap *= 2;
+  px->anchors = calloc(px->acap, sizeof *px->anchors);
+  if (!px->anchors) return ERR_NOMEM;
+  for (size_t i = 0; i < A->cap; i++) {
+    if (!A->t[i].key || A->t[i].id == NONE) continue;
+    size_t j = mix(A->t[i].key) & (px->acap - 1);
+    while (px->anchors[j].key) j = (j + 1) & (px->acap - 1);
+    px->anchors[j] = (aslot){A->t[i].key, A->t[i].id};
+  }
+  return ERR_OK;
+}
+
+typedef struct achoice {
+  uint32_t block, anchor, pat; /* pat: block-relative */
+} achoice;
+
+static int by_block_anchor(const void *a, const void *b) {
+  const achoice *x = a, *y = b;
+  if (x->block != y->block) return x->block < y->block ? -1 : 1;
+  if (x->anchor != y->anchor) return x->anchor < y->anchor ? -1 : 1;
+  return x->pat < y->pat ? -1 : x->pat > y->pat;
+}
+
+static int place_anchors(pattern_index *px, achoice *ch, size_t nch) {
+  qsort(ch, nch, sizeof *ch, by_block_anchor);
+  size_t groups = 0;
+  for (size_t i = 0; i < nch; i++)
+    groups += ch[i].anchor != NONE && (!i || ch[i].block != ch[i - 1].block || ch[i].anchor != ch[i - 1].anchor);
+  px->bcap = 64;
+  while (px->bcap < groups * 2 + 2) px->bcap *= 2;
+  px->bhash = calloc(px->bcap, sizeof *px->bhash);
+  px->bbloom = calloc(px->nblocks ? px->nblocks : 1, sizeof *px->bbloom);
+  if (!px->bhash || !px->bbloom) return ERR_NOMEM;
+  for (size_t i = 0; i < nch; i++) {
+    px->cand[i] = ch[i].pat;
+    pblock *b = &px->blocks[ch[i].block];
+    if (ch[i].anchor == NONE) {
+      if (!b->free_n++) b->free_first = (uint32_t)i;
+      continue;
+    }
+    px->bbloom[ch[i].block][ch[i].anchor >> 6 & 7] |= 1ull << (ch[i].anchor & 63);
+    uint64_t key = (uint64_t)(ch[i].block + 1) << 32 | ch[i].anchor;
+    size_t j = mix(key) & (px->bcap - 1);
+    while (px->bhash[j].key && px->bhash[j].key != key) j = (j + 1) & (px->bcap - 1);
+    if (!px->bhash[j].key) px->bhash[j] = (bslot){key, (uint32_t)i, 0};
+    px->bhash[j].n++;
+  }
+  return ERR_OK;
+}
+
+/* index_anchors gives each pattern its anchor and files it under its block
+ * and anchor. block[i] is the block of px->pats[i]. */
+static int index_anchors(pattern_index *px, const uint32_t *block) {
+  acounts A = {NULL, 0};
+  achoice *ch = malloc((px->npats ? px->npats : 1) * sizeof *ch);
+  px->cand = malloc((px->npats ? px->npats : 1) * sizeof *px->cand);
+  if (!ch || !px->cand || count_anchors(px, &A)) return free(ch), free(A.t), ERR_NOMEM;
+  uint32_t nid = 0;
+  for (size_t i = 0; i < px->npats; i++) {
+    const pblock *b = &px->blocks[block[i]];
+    acount *a = pattern_anchor(px, &A, &px->pats[i]);
+    ch[i] = (achoice){block[i], NONE, (uint32_t)(i - b->first)};
+    if (b->n > px->max_block) px->max_block = b->n;
+    if (!a) continue;
+    if (a->id == NONE) add_anchor(px, a, nid++);
+    ch[i].anchor = a->id;
+  }
+  int rc = place_anchors(px, ch, px->npats);
+  if (!rc) rc = table_anchors(px, &A, nid);
+  free(ch);
+  free(A.t);
+  return rc;
+}
+
+/* up: toupper in the C locale, which dyad never leaves, without a call. */
+static unsigned up(char ch) {
+  unsigned u = (unsigned char)ch;
+  return u - 'a' < 26 ? u - 32 : u;
+}
+
+/* root_slots finds the rhash slots of the roots' first words that are
+ * prefixes of k[0..n) (TABARI's stems), longest first, into out (room for
+ * 64); returns how many. */
+static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
+  uint32_t top = n < px->max_root_key ? n : px->max_root_key;
+  if (top < 2 || !px->rcap) return 0;
+  /* most words start no root: their first two letters say so at once */
+  unsigned b2 = up(k[0]) << 8 | up(k[1]);
+  if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return 0;
+  /* no root of three or more letters starts like this word: only a two-letter one can */
+  if (top >= 3) {
+    unsigned b3 = root3_bit(k);
+    if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
+  }
+  /* the hash of every prefix, in one pass: hp[n] covers k[0..n) */
+  uint64_t hp[65];
+  if (top > 64) top = 64;
+  hp[0] = 1469598103934665603ull;
+  for (uint32_t i = 0; i < top; i++) hp[i + 1] = (hp[i] ^ up(k[i])) * 1099511628211ull;
+  /* only the lengths some root key starting with these two bytes has */
+  uint64_t lens = px->rlens[pair_bucket(k)] & (top >= 64 ? ~0ull : (1ull << top) - 1);
+  uint32_t m = 0;
+  while (lens) {
+    uint32_t plen = 64 - (uint32_t)__builtin_clzll(lens);
+    lens &= ~(1ull << (plen - 1));
+    uint64_t h = mix(hp[plen] | 1);
+    if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    for (size_t j = h & (px->rcap - 1); px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
+      const rslot *sl = &px->rhash[j];
+      if (sl->klen != plen || memcmp(sl->key, k, plen)) continue;
+      out[m++] = (uint32_t)j;
+      break;
+    }
+  }
+  return m;
+}
+
+/* root_cands lists, for the key k[0..n) whose root_slots are slots[0..ns),
+ * the roots whose first word it matches (word_ok), in the order root_at
+ * tries them, as triples: the root, its len, and RC_ flags. Fills out when
+ * not NULL; returns how many. */
+enum { RC_MORE = 1, RC_EXACT = 2 }; /* more words follow; the first one is not a stem */
+
+/* key_ok: the text word wk[0..wn) (NUL-terminated) matches word element e. */
+static int key_ok(const char *wk, uint32_t wn, const pel *e) {
+  const char *k = e->key;
+  uint32_t kn = e->klen;
+  /* every form below shares the key's first letter: most tries end here */
+  if (kn && (!wn || wk[0] != k[0])) return 0;
+  if (e->match == M_STEM) return wn >= kn && !memcmp(wk, k, kn);
+  if (wn == kn && !memcmp(wk, k, kn)) return 1;
+  if (e->match == M_NOEND || wn <= kn - 1) return 0;
+  static const char *const END[] = {"s", "es", "ed", "en", "ing", "'s", NULL};
+  if (wn > kn && !memcmp(wk, k, kn)) {
+    const char *suf = wk + kn;
+    for (int i = 0; END[i]; i++)
+      if (!strcmp(suf, END[i])) return 1;
+    if (k[kn - 1] == 'e' && (!strcmp(suf, "d") || !strcmp(suf, "s"))) return 1;
+  }
+  /* a final e dropped before -ing, a final y become -ies or -ied */
+  if (kn >= 3 && !memcmp(wk, k, kn - 1)) {
+    const char *suf = wk + kn - 1;
+    if (k[kn - 1] == 'e' && !strcmp(suf, "ing")) return 1;
+    if (k[kn - 1] == 'y' && (!strcmp(suf, "ies") || !strcmp(suf, "ied"))) return 1;
+  }
+  return 0;
+}
+
+static uint32_t root_cands(const pattern_index *px, const char *k, uint32_t n, const uint32_t *slots,
+                           uint32_t ns, uint32_t *out) {
+  uint32_t m = 0;
+  for (uint32_t j = 0; j < ns; j++) {
+    const rslot *sl = &px->rhash[slots[j]];
+    for (uint32_t i = 0; i < sl->n; i++) {
+      uint32_t r = px->rootlist[sl->first + i];
+      const proot *R = &px->roots[r];
+      const pel *e = px->els + R->words.first;
+      if (!key_ok(k, n, e)) continue;
+      if (out)
+        out[3 * m] = r, out[3 * m + 1] = R->len,
+        out[3 * m + 2] = (R->words.n > 1 ? RC_MORE : 0) | (e->match != M_STEM ? RC_EXACT : 0);
+      m++;
+    }
+  }
+  return m;
+}
+
+/* key_anchors finds the anchors that k[0..n) starts with, into out (room
+ * for ANCHOR_MAX); returns how many. */
+static uint32_t key_anchors(const pattern_index *px, const char *k, uint32_t n, uint32_t *out) {
+  uint32_t top = n < px->max_anchor ? n : px->max_anchor, m = 0;
+  unsigned lens = 0; /* alens of the first two bytes */
+  uint64_t x = 0;
+  for (uint32_t L = 1; L <= top; L++) {
+    x |= (uint64_t)(unsigned char)k[L - 1] << (8 * (L - 1));
+    if (L == 1 && !bit_in(px->anchor1, (unsigned)x)) continue;
+    if (L == 2 && !bit_in(px->anchor2, (unsigned)((x & 0xff) << 8 | x >> 8))) break;
+    if (L == 2) lens = px->alens[pair_bucket(k)];
+    if (L >= 2 && !(lens & (1u << (L - 1)))) continue;
+    uint64_t h = mix(x);
+    if (!(px->abloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    size_t j = h & (px->acap - 1);
+    while (px->anchors[j].key && px->anchors[j].key != x) j = (j + 1) & (px->acap - 1);
+    if (px->anchors[j].key) out[m++] = px->anchors[j].id;
+  }
+  return m;
+}
+
+static const char *const CONJ[] = {"and", "but", "or", "nor", NULL};
+static const char *const DET[] = {"the", "a", "an", NULL};
+static const char *const AUX[] = {"was", "were", "been", NULL};
+static const char *const PRON_ONE[] = {"he", "she", "it", "him", "its", "his", "her", NULL};
+static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
+
+static int in_list(const char *k, size_t n, const char *const *list) {
+  for (; *list; list++)
+    if (**list == *k && strlen(*list) == n && !memcmp(*list, k, n)) return 1;
+  return 0;
+}
+
+/* key_flags: the W_ flags a word has for its key alone. */
+static uint32_t key_flags(const pattern_index *px, const char *k, size_t n) {
+  uint32_t f = 0;
+  if (n == 1 && *k == ',') f |= W_COMMA;
+  if (n <= 5 && bit_in(px->list_first, (unsigned char)*k)) { /* no word of the lists is longer */
+    if (in_list(k, n, CONJ)) f |= W_CONJ;
+    if (in_list(k, n, DET)) f |= W_DET;
+    if (in_list(k, n, PRON_ONE)) f |= W_PRON;
+    if (in_list(k, n, PRON_GROUP)) f |= W_PRONS;
+  }
+  int lx = lex_find(px, k, n);
+  if (!lx && n > 2 && k[n - 1] == 's') lx = lex_find(px, k, n - 1) & LEX_NOUN;
+  if (lx == LEX_NOUN) f |= W_LNOUN;
+  if (lx == LEX_ADJ) f |= W_ADJ;
+  return f;
+}
+
+static int plist_push(pattern_index *px, size_t *cap, const uint32_t *v, uint32_t n, uint32_t *at) {
+  if (grow((void **)&px->plist, cap, px->nplist + n + 1, sizeof *px->plist)) return ERR_NOMEM;
+  *at = (uint32_t)px->nplist;
+  px->plist[px->nplist++] = n;
+  if (n) memcpy(px->plist + px->nplist, v, n * sizeof *v);
+  px->nplist += n;
+  return ERR_OK;
+}
+
+/* index_words works out, once for each token of the dict's vocabulary,
+ * what the coder would look up for it in every sentence. */
+static int index_words(pattern_index *px) {
+  dict_stats st;
+  dict_get_stats(px->d, &st);
+  size_t cap = 0;
+  uint32_t none;
+  const char *const *lists[] = {CONJ, DET, PRON_ONE, PRON_GROUP};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+    for (const char *const *w = lists[i]; *w; w++) bit_set(px->list_first, (unsigned char)**w);
+  px->pw = calloc(st.vocab ? st.vocab : 1, sizeof *px->pw);
+  if (!px->pw || plist_push(px, &cap, NULL, 0, &none)) return ERR_NOMEM;
+  for (size_t id = 0; id < st.vocab; id++) {
+    size_t n;
+    const char *k = dict_key(px->d, (uint32_t)id, &n);
+    uint32_t v[64];
+    pword *w = &px->pw[id];
+    w->key = k;
+    w->klen = (uint8_t)n;
+    w->flags = (uint16_t)key_flags(px, k, n);
+    w->two = bit_index(letters_bit(k, (uint32_t)n)), w->three = bit_index(letters_bit3(k, (uint32_t)n));
+    uint32_t m = n <= 255 ? root_slots(px, k, (uint32_t)n, v) : 0;
+    w->roots = none;
+    uint32_t nc = m ? root_cands(px, k, (uint32_t)n, v, m, NULL) : 0;
+    if (nc) {
+      uint32_t *rc = malloc(nc * 3 * sizeof *rc);
+      if (!rc) return ERR_NOMEM;
+      root_cands(px, k, (uint32_t)n, v, m, rc);
+      int err = plist_push(px, &cap, rc, nc * 3, &w->roots);
+      free(rc);
+      if (err) return ERR_NOMEM;
+      px->plist[w->roots] = nc; /* triples */
+    }
+    m = key_anchors(px, k, (uint32_t)n, v);
+    w->anchors = none;
+    if (m && plist_push(px, &cap, v, m, &w->anchors)) return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
+static int discard_code(const dict_entry *e) {
+  if (e->kind == DICT_DISCARD) return 1;
+  if (e->kind != DICT_ACTOR) return 0;
+  for (uint32_t i = 0; i < e->ncodes; i++)
+    if (code_has(e->codes[i].code, '#')) return 1;
+  return 0;
+}
+
+/* index_discards marks the first tokens that discards() can stop at: a
+ * sentence with none of them has nothing for it to find. */
+static int index_discards(pattern_index *px, arena *scratch) {
+  dict_stats st;
+  dict_get_stats(px->d, &st);
+  px->dfirst = calloc(st.vocab / 8 + 1, 1);
+  if (!px->dfirst) return ERR_NOMEM;
+  size_t n;
+  const dict_entry *E = dict_entries(px->d, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (!discard_code(&E[i])) continue;
+    text_doc td;
+    if (text_segment(scratch, E[i].phrase, strlen(E[i].phrase), &td)) return ERR_NOMEM;
+    uint32_t *ids = arena_alloc(scratch, (td.ntok + 1) * sizeof *ids);
+    if (!ids) return ERR_NOMEM;
+    dict_keys(px->d, &td, ids);
+    if (td.ntok && ids[0] != NONE) bit_set(px->dfirst, ids[0]);
+    arena_reset(scratch);
   }
   return ERR_OK;
 }
@@ -802,17 +1292,23 @@ int pattern_index_new(const dict *d, pattern_index **out) {
     qsort_r(B.tmp, B.ntmp, sizeof *B.tmp, by_block_len, B.tmp_block);
     px->pats = malloc(B.ntmp * sizeof *px->pats);
     px->needs = malloc(B.ntmp * sizeof *px->needs);
-    if (!px->pats || !px->needs) rc = ERR_NOMEM;
+    uint32_t *block = malloc(B.ntmp * sizeof *block);
+    if (!px->pats || !px->needs || !block) rc = ERR_NOMEM;
     for (size_t i = 0; !rc && i < B.ntmp; i++) {
-      pblock *b = &px->blocks[B.tmp_block[B.tmp[i].order]];
+      block[i] = B.tmp_block[B.tmp[i].order];
+      pblock *b = &px->blocks[block[i]];
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
       px->needs[i].two = need_mask(px, &px->pats[i], &px->needs[i].three);
     }
     px->npats = B.ntmp;
+    if (!rc) rc = index_anchors(px, block);
+    free(block);
   }
   if (!rc) rc = hash_roots(px);
+  if (!rc) rc = index_words(px);
+  if (!rc) rc = index_discards(px, &B.scratch);
   build_free(&B);
   if (rc) {
     pattern_index_free(px);
@@ -835,6 +1331,13 @@ void pattern_index_free(pattern_index *px) {
   free(px->sets);
   free(px->rhash);
   free(px->rootlist);
+  free(px->anchors);
+  free(px->pw);
+  free(px->dfirst);
+  free(px->plist);
+  free(px->bbloom);
+  free(px->bhash);
+  free(px->cand);
   free(px->lex);
   free(px);
 }
@@ -950,19 +1453,15 @@ int pattern_options_line(pattern_options *o, const char *z, size_t n) {
 
 /* ---- coding: the words of a sentence ------------------------------------ */
 
-enum {
-  W_COMMA = 1, W_CONJ = 2, W_DET = 4, W_NOUN = 8, W_DEAD = 16, W_INCOMP = 32, W_INROOT = 64,
-  W_LNOUN = 128, /* in the <NOUN> list */
-  W_ADJ = 256,   /* in the <ADJECTIVE> list */
-  W_POSS = 512,  /* a possessive "'s" followed */
-};
 
 typedef struct word {
   uint32_t tok;
+  uint32_t id;     /* the token's dict id, or NONE */
   const char *key;
   uint32_t klen;
   uint32_t flags;  /* W_* */
   int unit;        /* the actor unit covering it, or -1 */
+  uint64_t two, three; /* letters_bit, letters_bit3 of its key */
   uint32_t root;   /* the verb root starting here, or NONE */
   uint32_t rlast;  /* its last word */
 } word;
@@ -981,7 +1480,7 @@ typedef struct cx {
   const text_doc *td;
   unsigned flags;
   int32_t date;
-  uint32_t *ids;
+  const uint32_t *ids;       /* the tokens' dict ids: actor_find's when it used px->d */
   actor_mention *m;          /* the result's actors: the input, then added ones */
   size_t nm, capm;
   coder_event *e;
@@ -989,22 +1488,31 @@ typedef struct cx {
   char *ex;
   size_t nex, capex;
   int oom;
+  uint32_t *aid;   /* the anchors of the sentence's words (aoff) */
+  uint64_t *cbits; /* the patterns of a block to try, a bit each (all 0 between tries) */
+  uint32_t *clist; /* the same as a list (match_patterns) */
   /* the sentence */
   uint32_t sent;
-  word w[MAX_SENT_WORDS];
   uint32_t nw;
   int ends_period;
-  unit u[MAX_SENT_WORDS / 2];
   int nu;
-  uint32_t act[MAX_SENT_WORDS]; /* the words left after comma clauses go */
   uint32_t na;
+  int anchored;                 /* aid and aoff hold its anchors */
+  const char *why;
+  int status;                   /* PATTERN_SENT_* of the sentence so far */
+  size_t sfirst;                /* its first event */
+  /* From here on, arrays each sentence writes before it reads them: not
+   * zeroed (some 40 KB a document). */
+  word w[MAX_SENT_WORDS];
+  unit u[MAX_SENT_WORDS / 2];
+  uint32_t act[MAX_SENT_WORDS]; /* the words left after comma clauses go */
   int ustart[MAX_SENT_WORDS], uend[MAX_SENT_WORDS]; /* by active position */
   /* lmask[x]: the active positions (< 64) whose word's key starts with a byte
    * whose low six bits are x: the matcher's gaps visit only those */
   uint64_t lmask[64];
-  const char *why;
-  int status;                   /* PATTERN_SENT_* of the sentence so far */
-  size_t sfirst;                /* its first event */
+  /* the anchors active word p starts with: aid[aoff[p] .. aoff[p+1]), found
+   * when the first verb of the sentence is tried */
+  uint32_t aoff[MAX_SENT_WORDS + 1];
   uint8_t kind[256];            /* K_* of its events, by index - sfirst */
 } cx;
 
@@ -1018,14 +1526,12 @@ static void explain(cx *c, const char *fmt, ...) {
 }
 
 static int key_is(const word *w, const char *const *list) {
+  /* the first letter first: most words are in no list */
   for (; *list; list++)
-    if (strlen(*list) == w->klen && !memcmp(*list, w->key, w->klen)) return 1;
+    if (**list == w->key[0] && strlen(*list) == w->klen && !memcmp(*list, w->key, w->klen)) return 1;
   return 0;
 }
 
-static const char *const CONJ[] = {"and", "but", "or", "nor", NULL};
-static const char *const DET[] = {"the", "a", "an", NULL};
-static const char *const AUX[] = {"was", "were", "been", NULL};
 
 /* keep_token: the tokens TABARI keeps as words (manual 7.3): not the final
  * period, '?', '!', dashes, quotes or a possessive "'s". */
@@ -1040,28 +1546,59 @@ static int keep_token(const text_doc *td, uint32_t i, uint32_t end) {
   return 1;
 }
 
+/* ascii_key: text_key of an ASCII token made straight into the arena (*out);
+ * 0 when the token is not ASCII or too long (text_key's business), -1 when
+ * out of memory. */
+static size_t ascii_key(arena *a, const char *z, size_t n, const char **out) {
+  if (n + 1 >= KEY_MAX || !n) return 0;
+  char *k = arena_alloc(a, n + 1); /* given back to nobody if z is not ASCII: a few bytes */
+  if (!k) return (size_t)-1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)z[i];
+    if (ch >= 0x80) return 0;
+    k[i] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+  }
+  k[n] = 0;
+  *out = k;
+  return n;
+}
+
 static int build_words(cx *c, const text_sentence *s) {
   char key[KEY_MAX];
   uint32_t end = s->tok + s->ntok;
   c->nw = 0;
   c->ends_period = 0;
+  /* the words' pword, fetched from memory together rather than in turn */
+  for (uint32_t i = s->tok; i < end; i++)
+    if (c->ids[i] != NONE) __builtin_prefetch(&c->px->pw[c->ids[i]]);
   for (uint32_t i = s->tok; i < end && c->nw < MAX_SENT_WORDS; i++) {
     const text_token *t = &c->td->tok[i];
     if (i + 1 == end && t->end - t->start == 1 && c->td->z[t->start] == '.') c->ends_period = 1;
     if (!keep_token(c->td, i, end)) continue;
-    size_t k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
-    if (!k) continue;
-    char *z = arena_strndup(c->a, key, k);
-    if (!z) return ERR_NOMEM;
+    const char *z;
+    size_t k;
+    uint32_t id = c->ids[i], flags;
+    if (id != NONE) { /* the same text_key, already made, and its flags */
+      const pword *pw = &c->px->pw[id];
+      z = pw->key, k = pw->klen, flags = pw->flags;
+      __builtin_prefetch(z);
+    } else {
+      k = ascii_key(c->a, c->td->z + t->start, t->end - t->start, &z);
+      if (k == (size_t)-1) return ERR_NOMEM;
+      if (!k) {
+        k = text_key(c->td->z + t->start, t->end - t->start, key, sizeof key);
+        if (!k) continue;
+        if (!(z = arena_strndup(c->a, key, k))) return ERR_NOMEM;
+      }
+      flags = key_flags(c->px, z, k);
+    }
     word *w = &c->w[c->nw++];
-    *w = (word){i, z, (uint32_t)k, 0, -1, NONE, NONE};
-    if (k == 1 && *z == ',') w->flags |= W_COMMA;
-    if (key_is(w, CONJ)) w->flags |= W_CONJ;
-    if (key_is(w, DET)) w->flags |= W_DET;
-    int lx = lex_find(c->px, z, k);
-    if (!lx && k > 2 && z[k - 1] == 's') lx = lex_find(c->px, z, k - 1) & LEX_NOUN;
-    if (lx == LEX_NOUN) w->flags |= W_LNOUN;
-    if (lx == LEX_ADJ) w->flags |= W_ADJ;
+    *w = (word){i, id, z, (uint32_t)k, flags, -1, 0, 0, NONE, NONE};
+    if (id != NONE) {
+      w->two = bit_mask(c->px->pw[id].two), w->three = bit_mask(c->px->pw[id].three);
+    } else {
+      w->two = letters_bit(z, (uint32_t)k), w->three = letters_bit3(z, (uint32_t)k);
+    }
     if (i + 1 < end && (c->td->tok[i + 1].flags & TOK_CLITIC) && !keep_token(c->td, i + 1, end))
       w->flags |= W_POSS;
   }
@@ -1081,7 +1618,11 @@ static int add_mention(cx *c, const actor_mention *like, const char *code) {
   actor_mention *m = &c->m[c->nm];
   if (like) *m = *like;
   else memset(m, 0, sizeof *m), m->sent = c->sent, m->from_start = m->from_end = -1;
-  snprintf(m->code, sizeof m->code, "%s", code);
+  if (code != m->code) { /* snprintf(m->code, sizeof m->code, "%s", code), without its cost */
+    size_t n = strnlen(code, sizeof m->code - 1);
+    memcpy(m->code, code, n);
+    m->code[n] = 0;
+  }
   return (int)c->nm++;
 }
 
@@ -1104,6 +1645,7 @@ static void coded_compound(cx *c, unit *u, int k) {
 }
 
 static int special(const char *code, const char *what) { return !strcmp(code, what); }
+
 
 static void mark(cx *c, int status, const char *why) {
   if (c->status == PATTERN_SENT_DISCARD) return;
@@ -1150,6 +1692,12 @@ static void find_units(cx *c, size_t nin) {
  * actor whose code on the date is [###] ("ONODOHER [ONO <911226] [###]"),
  * in the sentence. actor_find yields nothing for either, so they are
  * looked up here. */
+static int may_discard(const cx *c, const text_sentence *s) {
+  for (uint32_t i = s->tok; i < s->tok + s->ntok; i++)
+    if (c->ids[i] != NONE && bit_in(c->px->dfirst, c->ids[i])) return 1;
+  return 0;
+}
+
 static void discards(cx *c, const text_sentence *s) {
   uint32_t end = s->tok + s->ntok;
   for (uint32_t i = s->tok; i < end; i++) {
@@ -1225,9 +1773,6 @@ static void compounds(cx *c) {
 
 /* ---- pronouns (manual 7.7) ------------------------------------------------- */
 
-static const char *const PRON_ONE[] = {"he", "she", "it", "him", "its", "his", "her", NULL};
-static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
-
 static int pronoun_unit(const cx *c, int u) {
   for (int i = 0; i < c->u[u].n; i++)
     if (!(c->m[c->u[u].code[i]].flags & ACTOR_PRONOUN)) return 0;
@@ -1242,8 +1787,8 @@ static int pronoun_unit(const cx *c, int u) {
 static void coref(cx *c) {
   for (uint32_t i = 0; i < c->nw; i++) {
     word *w = &c->w[i];
-    int group = key_is(w, PRON_GROUP);
-    if (!group && !key_is(w, PRON_ONE)) continue;
+    int group = (w->flags & W_PRONS) != 0;
+    if (!(w->flags & (W_PRON | W_PRONS))) continue;
     if ((w->unit >= 0 && !pronoun_unit(c, w->unit)) || (w->flags & W_DEAD)) continue;
     int first = -1, comp = -1;
     for (int u = 0; u < c->nu; u++) {
@@ -1268,29 +1813,7 @@ static void coref(cx *c) {
 
 /* ---- verbs ----------------------------------------------------------------- */
 
-static int word_ok(const word *w, const pel *e) {
-  const char *k = e->key;
-  uint32_t kn = e->klen, wn = w->klen;
-  /* every form below shares the key's first letter: most tries end here */
-  if (kn && (!wn || w->key[0] != k[0])) return 0;
-  if (e->match == M_STEM) return wn >= kn && !memcmp(w->key, k, kn);
-  if (wn == kn && !memcmp(w->key, k, kn)) return 1;
-  if (e->match == M_NOEND || wn <= kn - 1) return 0;
-  static const char *const END[] = {"s", "es", "ed", "en", "ing", "'s", NULL};
-  if (wn > kn && !memcmp(w->key, k, kn)) {
-    const char *suf = w->key + kn;
-    for (int i = 0; END[i]; i++)
-      if (!strcmp(suf, END[i])) return 1;
-    if (k[kn - 1] == 'e' && (!strcmp(suf, "d") || !strcmp(suf, "s"))) return 1;
-  }
-  /* a final e dropped before -ing, a final y become -ies or -ied */
-  if (kn >= 3 && !memcmp(w->key, k, kn - 1)) {
-    const char *suf = w->key + kn - 1;
-    if (k[kn - 1] == 'e' && !strcmp(suf, "ing")) return 1;
-    if (k[kn - 1] == 'y' && (!strcmp(suf, "ies") || !strcmp(suf, "ied"))) return 1;
-  }
-  return 0;
-}
+static int word_ok(const word *w, const pel *e) { return key_ok(w->key, w->klen, e); }
 
 /* The matcher. Positions are indices into c->act (the words left after the
  * comma clauses went). A sequence is matched forwards (after the verb) or
@@ -1427,13 +1950,17 @@ static int mb(mstate *s, const pel *e, uint32_t n, uint32_t pos, int adj, const 
 }
 
 static void set_active(cx *c, int all) {
+  c->anchored = 0;
   c->na = 0;
   for (uint32_t i = 0; i < c->nw; i++)
     if (all || !(c->w[i].flags & W_DEAD)) c->act[c->na++] = i;
-  memset(c->lmask, 0, sizeof c->lmask);
-  for (uint32_t p = 0; p < c->na && p < 64; p++) {
-    const word *w = &c->w[c->act[p]];
-    if (w->klen) c->lmask[(unsigned char)w->key[0] & 63] |= 1ull << p;
+  /* only the pattern matcher reads lmask; find_verbs (all) matches roots */
+  if (!all) {
+    memset(c->lmask, 0, sizeof c->lmask);
+    for (uint32_t p = 0; p < c->na && p < 64; p++) {
+      const word *w = &c->w[c->act[p]];
+      if (w->klen) c->lmask[(unsigned char)w->key[0] & 63] |= 1ull << p;
+    }
   }
   for (uint32_t p = 0; p < c->na; p++) c->ustart[p] = c->uend[p] = -1;
   for (uint32_t p = 0; p < c->na; p++) {
@@ -1444,11 +1971,6 @@ static void set_active(cx *c, int all) {
   }
 }
 
-static const char *root_code(const cx *c, uint32_t r) {
-  const dict_entry *e = c->px->roots[r].e;
-  return e->ncodes ? e->codes[0].code : "---";
-}
-
 /* root_at finds the longest verb root at word p (c->act is every word):
  * its first word by the prefixes of the text word (TABARI's stems), the
  * rest forwards. */
@@ -1457,50 +1979,48 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
   const word *w = &c->w[p];
   uint32_t best = NONE, best_len = 0;
   uint32_t hi = p + 1;
-  while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
-  uint32_t top = w->klen < px->max_root_key ? w->klen : px->max_root_key;
-  if (top < 2) return NONE;
-  /* most words start no root: their first two letters say so at once */
-  unsigned b2 = (unsigned)toupper((unsigned char)w->key[0]) << 8 | (unsigned)toupper((unsigned char)w->key[1]);
-  if (!(px->root2[b2 >> 3] & (1u << (b2 & 7)))) return NONE;
-  /* no root of three or more letters starts like this word: only a two-letter one can */
-  if (top >= 3) {
-    unsigned b3 = root3_bit(w->key);
-    if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
-  }
-  /* the hash of every prefix, in one pass: hp[n] covers key[0..n) */
-  uint64_t hp[65];
-  if (top > 64) top = 64;
-  hp[0] = 1469598103934665603ull;
-  for (uint32_t i = 0; i < top; i++)
-    hp[i + 1] = (hp[i] ^ (unsigned char)toupper((unsigned char)w->key[i])) * 1099511628211ull;
-  for (uint32_t plen = top; plen >= 2 && px->rcap; plen--) {
-    size_t j = mix(hp[plen] | 1) & (px->rcap - 1);
-    for (; px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
-      const rslot *sl = &px->rhash[j];
-      if (sl->klen != plen || memcmp(sl->key, w->key, plen)) continue;
-      for (uint32_t i = 0; i < sl->n; i++) {
-        uint32_t r = px->rootlist[sl->first + i];
-        const proot *R = &px->roots[r];
-        const pel *e = px->els + R->words.first;
-        if (R->len <= best_len || !word_ok(w, e)) continue;
-        /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
-        if ((w->flags & W_POSS) && e->match != M_STEM) continue;
-        mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
-        if (!mf(&s, e + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
-        best = r, best_len = R->len, *last = s.end - 1;
+  if (w->id != NONE) {
+    /* the roots its first word matches, worked out once (root_cands) */
+    const uint32_t *l = px->plist + px->pw[w->id].roots;
+    for (uint32_t k = 0; k < l[0]; k++) {
+      uint32_t r = l[1 + 3 * k], len = l[2 + 3 * k], fl = l[3 + 3 * k];
+      if (len <= best_len || ((w->flags & W_POSS) && (fl & RC_EXACT))) continue;
+      if (!(fl & RC_MORE)) {
+        best = r, best_len = len, *last = p;
+        continue;
       }
-      break;
+      if (hi == p + 1)
+        while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
+      const proot *R = &px->roots[r];
+      mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
+      if (!mf(&s, px->els + R->words.first + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
+      best = r, best_len = len, *last = s.end - 1;
+    }
+    return best;
+  }
+  uint32_t tmp[64], ns = root_slots(px, w->key, w->klen, tmp);
+  const uint32_t *slots = tmp;
+  if (!ns) return NONE;
+  while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
+  for (uint32_t k = 0; k < ns; k++) {
+    const rslot *sl = &px->rhash[slots[k]];
+    for (uint32_t i = 0; i < sl->n; i++) {
+      uint32_t r = px->rootlist[sl->first + i];
+      const proot *R = &px->roots[r];
+      const pel *e = px->els + R->words.first;
+      if (R->len <= best_len || !word_ok(w, e)) continue;
+      /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
+      if ((w->flags & W_POSS) && e->match != M_STEM) continue;
+      mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
+      if (!mf(&s, e + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
+      best = r, best_len = R->len, *last = s.end - 1;
     }
   }
   return best;
 }
 
 /* null_root: a root coded [---] without patterns is not a verb (manual 6.2). */
-static int null_root(const cx *c, uint32_t r) {
-  const proot *R = &c->px->roots[r];
-  return !strcmp(root_code(c, r), "---") && !c->px->blocks[R->block].n;
-}
+static int null_root(const cx *c, uint32_t r) { return c->px->roots[r].null; }
 
 static void find_verbs(cx *c) {
   set_active(c, 1);
@@ -1520,10 +2040,10 @@ static void find_verbs(cx *c) {
       continue;
     }
     w->root = r;
+    __builtin_prefetch(&c->px->roots[r]); /* try_verb reads it */
     w->rlast = last;
     for (uint32_t i = p + 1; i <= last; i++) c->w[i].flags |= W_INROOT;
-    const char *code = root_code(c, r);
-    if (strstr(code, "###")) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
+    if (c->px->roots[r].cflags & C_DISCARD) mark(c, PATTERN_SENT_DISCARD, "a verb coded [###]");
     p = last;
   }
 }
@@ -1743,14 +2263,14 @@ static uint64_t letters_bit3(const char *k, uint32_t n) {
   return 1ull << ((h ^ (h >> 6)) & 63u);
 }
 
-/* sentence_mask: the letters_bit of every word in [lo, hi). */
+/* words_mask: the letters_bit (and in *m3 letters_bit3) of every word in [lo, hi). */
 static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) {
   uint64_t m = 0;
   *m3 = 0;
   for (uint32_t p = lo; p < hi && p < c->na; p++) {
     const word *w = &c->w[c->act[p]];
-    m |= letters_bit(w->key, w->klen);
-    *m3 |= letters_bit3(w->key, w->klen);
+    m |= w->two;
+    *m3 |= w->three;
   }
   return m;
 }
@@ -1758,13 +2278,71 @@ static uint64_t words_mask(const cx *c, uint32_t lo, uint32_t hi, uint64_t *m3) 
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
+
+/* sentence_anchors finds, for each active word, the anchors its key starts
+ * with. */
+static void sentence_anchors(cx *c) {
+  const pattern_index *px = c->px;
+  uint32_t n = 0;
+  for (uint32_t p = 0; p < c->na; p++) {
+    const word *w = &c->w[c->act[p]];
+    c->aoff[p] = n;
+    if (w->id == NONE) {
+      n += key_anchors(px, w->key, w->klen, c->aid + n);
+      continue;
+    }
+    const uint32_t *l = px->plist + px->pw[w->id].anchors;
+    memcpy(c->aid + n, l + 1, l[0] * sizeof *l);
+    n += l[0];
+  }
+  c->aoff[c->na] = n;
+  c->anchored = 1;
+}
+
+/* mark_candidates sets in c->cbits the patterns of block bi that the span
+ * [lo, hi) can match: those whose anchor starts one of its words, and those
+ * without an anchor. */
+static void mark_candidates(cx *c, uint32_t bi, uint32_t lo, uint32_t hi) {
+  const pattern_index *px = c->px;
+  const pblock *b = &px->blocks[bi];
+  uint64_t *bits = c->cbits;
+  for (uint32_t k = 0; k < b->free_n; k++) {
+    uint32_t i = px->cand[b->free_first + k];
+    bits[i >> 6] |= 1ull << (i & 63);
+  }
+  if (!c->anchored) sentence_anchors(c);
+  const uint64_t *bloom = px->bbloom[bi];
+  /* 32 anchors at a time: their slots fetched together, then read */
+  uint64_t key[32];
+  size_t at[32];
+  for (uint32_t j = c->aoff[lo]; j < c->aoff[hi];) {
+    uint32_t nk = 0;
+    for (; j < c->aoff[hi] && nk < 32; j++) {
+      uint32_t id = c->aid[j];
+      if (!(bloom[id >> 6 & 7] & (1ull << (id & 63)))) continue;
+      key[nk] = (uint64_t)(bi + 1) << 32 | id;
+      at[nk] = mix(key[nk]) & (px->bcap - 1);
+      __builtin_prefetch(&px->bhash[at[nk++]]);
+    }
+    for (uint32_t q = 0; q < nk; q++) {
+      size_t x = at[q];
+      while (px->bhash[x].key && px->bhash[x].key != key[q]) x = (x + 1) & (px->bcap - 1);
+      const bslot *sl = &px->bhash[x];
+      for (uint32_t k = 0; k < sl->n; k++) {
+        uint32_t i = px->cand[sl->first + k];
+        bits[i >> 6] |= 1ull << (i & 63);
+      }
+    }
+  }
+}
+
 static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
   uint32_t p = from;
   while (p + 1 < c->na && c->act[p + 1] <= wi) p++;
   return p;
 }
 
-static const char *code_of(const dict_entry *e) { return e->ncodes ? e->codes[0].code : "---"; }
+#define SMALL_BLOCK 24
 
 /* match_patterns tries the verb's patterns, longest first. */
 static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo,
@@ -1773,9 +2351,31 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   const pblock *b = &px->blocks[R->block];
   uint64_t have3, have = words_mask(c, lo, hi, &have3);
   const pneed *nd = px->needs + b->first;
-  for (uint32_t i = 0; i < b->n; i++) {
+  /* a small block is walked whole: cheaper than looking its anchors up */
+  if (b->n <= SMALL_BLOCK) {
+    for (uint32_t i = 0; i < b->n; i++) c->cbits[i >> 6] |= 1ull << (i & 63);
+  } else {
+    mark_candidates(c, R->block, lo, hi);
+  }
+  /* the candidates in block order, c->cbits cleared; their filter bits,
+   * then the patterns that pass, fetched from memory together */
+  uint32_t *cand = c->clist, n = 0, m = 0;
+  for (uint32_t wi = 0; wi < (b->n + 63) / 64; wi++) {
+    for (uint64_t x = c->cbits[wi]; x; x &= x - 1) {
+      cand[n] = wi * 64 + (uint32_t)__builtin_ctzll(x);
+      __builtin_prefetch(&nd[cand[n++]]);
+    }
+    c->cbits[wi] = 0;
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t i = cand[k];
     if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
-    const ppat *P = &px->pats[b->first + i];
+    __builtin_prefetch(&px->pats[b->first + i]);
+    cand[m++] = i;
+  }
+  for (uint32_t k = 0; k < m; k++) {
+    const ppat *P = &px->pats[b->first + cand[k]];
+    if (k + 1 < m) __builtin_prefetch(px->els + px->pats[b->first + cand[k + 1]].pre.first);
     mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
     int vadj = px->els[P->pre.first + P->pre.n].adj;
     if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
@@ -1802,9 +2402,10 @@ static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
   h->rule = P != NULL;
   explain(c, "verb \"%s\" (%s:%u) %s code %s", w->key, h->entry->source, h->entry->line,
           P ? "pattern" : "root", h->code);
-  if (strstr(h->code, "###")) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
-  if (strstr(h->code, "+++")) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
-  if (!strncmp(h->code, "---", 3)) return V_NULL;
+  int cf = P ? P->cflags : R->cflags;
+  if (cf & C_DISCARD) return mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]"), V_NULL;
+  if (cf & C_COMPLEX) return mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]"), V_NULL;
+  if (cf & C_NULL) return V_NULL;
   int src = s.both >= 0 ? s.both : s.src, tgt = s.both >= 0 ? s.both : s.tgt;
   if (src < 0) src = find_source(c, cl, v, vlast, tgt, &s);
   if (tgt < 0) tgt = find_target(c, cl, v, vlast, src, &s);
@@ -1920,7 +2521,7 @@ static void complexity(cx *c) {
     if (w->root != NONE) {
       if (first_verb < 0) first_verb = (int)p;
       verbs++;
-      if (strstr(root_code(c, w->root), "+++")) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
+      if (c->px->roots[w->root].cflags & C_COMPLEX) mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
     }
     if (boundary(c, p)) conj++;
     if (c->ustart[p] >= 0) {
@@ -1954,7 +2555,7 @@ static int code_sentence(cx *c, uint32_t si, size_t nin) {
     return ERR_OK;
   }
   find_units(c, nin);
-  discards(c, s);
+  if (may_discard(c, s)) discards(c, s);
   compounds(c);
   find_verbs(c);
   if (c->status == PATTERN_SENT_DISCARD || c->oom) return c->oom ? ERR_NOMEM : ERR_OK;
@@ -1979,22 +2580,29 @@ int pattern_code(const pattern_index *px, const pattern_options *opt, arena *a,
   static const pattern_options defaults = {PATTERN_BY_CLAUSE, 0, 0, 0, 0, 0, 0, 0, 0,
                                            2, 10, 2, 10, 128, 0, "", "", 0, 0, 8, 0};
   memset(out, 0, sizeof *out);
-  cx *c = arena_calloc(a, 1, sizeof *c);
+  cx *c = arena_alloc(a, sizeof *c);
   if (!c) return ERR_NOMEM;
+  memset(c, 0, offsetof(cx, w));
   c->px = px;
   c->o = opt ? opt : &defaults;
   c->a = a;
   c->td = td;
   c->flags = flags;
   c->date = date;
-  c->ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
   out->status = arena_calloc(a, td->nsent ? td->nsent : 1, 1);
   out->why = arena_calloc(a, td->nsent ? td->nsent : 1, sizeof *out->why);
-  if (!c->ids || !out->status || !out->why) return ERR_NOMEM;
-  if (actors->ids && actors->ids_dict == px->d)
-    memcpy(c->ids, actors->ids, (td->ntok ? td->ntok : 1) * sizeof *c->ids);
-  else
-    dict_keys(px->d, td, c->ids);
+  c->aid = arena_alloc(a, MAX_SENT_WORDS * ANCHOR_MAX * sizeof *c->aid);
+  c->cbits = arena_calloc(a, px->max_block / 64 + 1, sizeof *c->cbits);
+  c->clist = arena_alloc(a, (px->max_block + 1) * sizeof *c->clist);
+  if (!out->status || !out->why || !c->aid || !c->cbits || !c->clist) return ERR_NOMEM;
+  if (actors->ids && actors->ids_dict == px->d) {
+    c->ids = actors->ids;
+  } else {
+    uint32_t *ids = arena_alloc(a, (td->ntok ? td->ntok : 1) * sizeof *ids);
+    if (!ids) return ERR_NOMEM;
+    dict_keys(px->d, td, ids);
+    c->ids = ids;
+  }
   for (size_t k = 0; k < actors->n; k++)
     if (add_mention(c, &actors->m[k], actors->m[k].code) < 0) return ERR_NOMEM;
   for (uint32_t s = 0; s < td->nsent; s++) {

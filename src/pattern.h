@@ -18,7 +18,13 @@
  * neither the synonym sets, nor the '_' and '=' marks of the roots, nor
  * TABARI's <NOUN> and <ADJECTIVE> lists (the importers drop them,
  * dict_import.h), so the index reads those from the source files of the
- * verb and actor entries (entry->source, entry->line). The index
+ * verb and actor entries (entry->source, entry->line). So that a verb need
+ * not walk all its patterns (SAID has over a thousand), each pattern is
+ * filed under an anchor, a prefix every form of its rarest required word
+ * starts with: a verb tries, in the same order, only the patterns whose
+ * anchor starts a word of its span, and those with none. What the coder
+ * looks up for a word (its flags, the roots and anchors it starts) is
+ * worked out once per token of the dict's vocabulary. The index
  * borrows the dict, which must outlive it; it is immutable once built and
  * shared by threads without locks.
  *
