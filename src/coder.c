@@ -1160,6 +1160,19 @@ static int index_mentions(ctx *c) {
       c->skip[i] |= DICT_SKIP_TIME;
       if (i > 0 && is(c, i - 1, (const char *const[]){"on", NULL})) c->skip[i - 1] |= DICT_SKIP_TIME;
     }
+  /* so is an amount: "gave the Ivory Coast [5.1 million dollars] of aid",
+   * "provided [$50 mln] in aid" */
+  static const char *const AMOUNT[] = {
+      "million", "millions", "billion", "billions", "trillion", "thousand", "mln", "bln",
+      "dollars", "dollar", "dlrs", "dlr", "euros", "euro", "pounds", "stg", "sterling", "yen",
+      "francs", "marks", "rupees", "roubles", "rubles", NULL};
+  for (uint32_t i = 0; i < c->td->ntok; i++) {
+    if (!(c->td->tok[i].flags & TOK_NUM)) continue;
+    if (i > 0 && is(c, i - 1, (const char *const[]){"$", "£", "€", "US$", NULL}))
+      c->skip[i] |= DICT_SKIP_FREE;
+    for (uint32_t j = i + 1; j < c->td->ntok && j <= i + 2 && is(c, j, AMOUNT); j++)
+      c->skip[j] |= DICT_SKIP_FREE;
+  }
   /* a name is one step of a "..." gap, however many words it has */
   for (size_t k = 0; k < c->al->n; k++)
     for (uint32_t i = c->al->m[k].tok + 1; i < c->al->m[k].tok + c->al->m[k].ntok; i++)
