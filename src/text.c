@@ -349,6 +349,16 @@ static const unsigned char WORD_END_OK[256] = {
  * counting letters and capitals; it stops at the first other byte, or where
  * fewer than sixteen bytes remain (the scalar loop finishes). Measured: the
  * byte loop's mispredicted exit was a fifth of the whole run on Reuters. */
+/* pop16 counts the bits of a 16-bit mask inline (without -mpopcnt,
+ * __builtin_popcount is a call into libgcc, measured at a tenth of the
+ * segmenter's instructions). */
+static inline unsigned pop16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 static inline size_t ascii_run16(const unsigned char *z, size_t j, size_t n, unsigned *nlet,
                                  unsigned *nup) {
   const __m128i a0 = _mm_set1_epi8('a' - 1), a1 = _mm_set1_epi8('z' + 1);
@@ -367,8 +377,8 @@ static inline size_t ascii_run16(const unsigned char *z, size_t j, size_t n, uns
     unsigned stop = ~(let | dig) & 0xFFFFu;
     unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
     unsigned keep = k == 16 ? 0xFFFFu : (1u << k) - 1;
-    *nlet += (unsigned)__builtin_popcount(let & keep);
-    *nup += (unsigned)__builtin_popcount(up & keep);
+    *nlet += pop16(let & keep);
+    *nup += pop16(up & keep);
     j += k;
     if (k < 16) break;
   }
