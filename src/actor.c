@@ -464,6 +464,32 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
   return 0;
 }
 
+/* org_role: the role noun at i speaks for a body dyad does not know, named
+ * right before it ("a Midland spokesman", "Boeing officials", "Japan Line
+ * officials"): it has no country, rather than a nearby country's government.
+ * Words that name parts of a state ("Commerce Department officials",
+ * "Senior officials") are not such bodies. */
+static int org_role(const ctx *c, uint32_t i) {
+  static const char *const ROLE[] = {"spokesman", "spokeswoman", "spokesperson", "official",
+                                     "officials", "executive", "executives", NULL};
+  static const char *const STATE_WORD[] = {
+      "department", "ministry", "office", "council", "agency", "commission", "bureau",
+      "administration", "treasury", "cabinet", "government", "embassy", "army", "navy",
+      "police", "senate", "congress", "parliament", "state", "foreign", "defence", "defense",
+      "interior", "justice", "finance", "trade", "commerce", "agriculture", "energy", "senior",
+      "top", "chief", "deputy", "vice", "federal", "central", "national", "presidential",
+      "royal", "military", "security", "intelligence", "fed", "party", "court", "house",
+      "committee", "authority", "board", "service", "secretariat", "mission", "delegation",
+      "un", "u.n.", "ec", "eu", "nato", "opec", "imf", NULL};
+  if (c->td->casing != TEXT_MIXED || !tok_is(c, i, ROLE)) return 0;
+  uint32_t s0 = c->td->sent[c->sent].tok;
+  if (i <= s0 + 1) return 0; /* a sentence's first word is capitalised anyway */
+  const text_token *t = &c->td->tok[i - 1];
+  if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP)) return 0;
+  if (c->n && c->m[c->n - 1].tok + c->m[c->n - 1].ntok == i) return 0;
+  return !tok_is(c, i - 1, STATE_WORD);
+}
+
 /* agent_at handles an agent at i not preceded by its actor. */
 static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
   uint32_t j = i + len, alen;
@@ -501,10 +527,10 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   /* alone: the country of the nearest actor before it, else of the first
    * one after it in the sentence ("President Omar el-Bashir ... in Sudan"),
    * else unknown */
-  const actor_mention *near = nearest(c, ACTOR_STATE, 0);
+  const actor_mention *near = org_role(c, i) ? NULL : nearest(c, ACTOR_STATE, 0);
   char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
   if (near) country_of(base, near->code);
-  else if (!country_ahead(c, j, end, base)) strcpy(base, "---");
+  else if (org_role(c, i) || !country_ahead(c, j, end, base)) strcpy(base, "---");
   compose_agent(buf, base, ag, c->date);
   actor_mention *m = push(c, i, len, buf);
   if (!m) return end;
