@@ -79,6 +79,50 @@ real_data() {
   done
 }
 
+# scrambled: sentences of words the coder treats specially (relative words,
+# reporting verbs, outlets, amounts, punctuation) in random order, coded under
+# ASan+UBSan with dyad's dictionaries and with TABARI's; plus the first 5,000
+# Reuters sentences with TABARI's (the pattern coder sees no other real text
+# under the sanitizers).
+scrambled() {
+  awk 'BEGIN {
+    n = split(", , , . which who whom that said told Reuters KCNA its their it It’s is very clear Russia Iran Syria Britain the a an army officials spokesman Midland USDA White House Kremlin attacked met condemned accused backed refused to not never would $ 5.1 million dollars of aid gave granted loan according as NGOs warn Haggerty Iraqi Kurds demonstrated in close border recalled ambassador from closed embassy reported money supply asked identified : ; “ ” ( ) - 2019 Tuesday", w, " ")
+    srand(7)
+    for (d = 0; d < 2000; d++) {
+      k = 1 + int(rand() * 60); s = ""
+      for (i = 0; i < k; i++) s = s (i ? " " : "") w[1 + int(rand() * n)]
+      gsub(/"/, "", s)
+      printf "{\"id\":\"s%d\",\"text\":\"%s\"}\n", d, s
+    }
+  }' > "$T/scrambled.jsonl"
+  tb=$DATA/dictionaries/tabari-2012
+  tabari="--no-default-dict --dict tabari:$tb/CAMEO.080612.verbs --dict tabari:$tb/CountryInfo.120116.actors --dict tabari:$tb/Internatnl.120521.actors --dict tabari:$tb/PSU.120522.agents"
+  for dicts in own tabari; do
+    extra=""
+    if [ $dicts = tabari ]; then
+      if [ ! -d "$tb" ]; then echo "  skipped: $tb not found"; continue; fi
+      extra=$tabari
+    fi
+    # shellcheck disable=SC2086
+    if build/dyad-asan code --mentions --keep-negated $extra "$T/scrambled.jsonl" > "$T/out" 2> "$T/err" &&
+       [ "$(grep -c '"kind":"document"' "$T/out")" -eq 2000 ]; then
+      pass "asan: 2000 scrambled sentences coded ($dicts dictionaries)"
+    else
+      fail "asan: scrambled sentences ($dicts dictionaries)" "$T/err"
+    fi
+  done
+  if [ -d "$tb" ] && [ -f "$DATA/bench/reuters50k.jsonl" ]; then
+    head -5000 "$DATA/bench/reuters50k.jsonl" > "$T/r5k.jsonl"
+    # shellcheck disable=SC2086
+    if build/dyad-asan code --threads 2 $tabari "$T/r5k.jsonl" > "$T/out" 2> "$T/err" &&
+       [ "$(grep -c '"kind":"document"' "$T/out")" -eq 5000 ]; then
+      pass "asan: 5000 Reuters sentences coded with the TABARI dictionaries"
+    else
+      fail "asan: Reuters sentences with the TABARI dictionaries" "$T/err"
+    fi
+  fi
+}
+
 fuzz_replay() {
   for bin in build/fuzz/fuzz_*; do
     [ -x "$bin" ] || continue
@@ -97,6 +141,7 @@ section "store"; store ./dyad dyad
 section "store (ASan+UBSan)"; store build/dyad-asan asan
 section "threads"; threads_identical
 section "real data under ASan+UBSan"; real_data
+section "scrambled sentences under ASan+UBSan"; scrambled
 section "fuzz corpus replay (ASan+UBSan)"; fuzz_replay
 
 echo "$PASS passed, $FAIL failed"
