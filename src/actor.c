@@ -527,10 +527,11 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   /* alone: the country of the nearest actor before it, else of the first
    * one after it in the sentence ("President Omar el-Bashir ... in Sudan"),
    * else unknown */
-  const actor_mention *near = org_role(c, i) ? NULL : nearest(c, ACTOR_STATE, 0);
+  int org = org_role(c, i);
+  const actor_mention *near = org ? NULL : nearest(c, ACTOR_STATE, 0);
   char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
   if (near) country_of(base, near->code);
-  else if (org_role(c, i) || !country_ahead(c, j, end, base)) strcpy(base, "---");
+  else if (org || !country_ahead(c, j, end, base)) strcpy(base, "---");
   compose_agent(buf, base, ag, c->date);
   actor_mention *m = push(c, i, len, buf);
   if (!m) return end;

@@ -326,8 +326,7 @@ static int named_subject(const ctx *c, uint32_t cs, uint32_t v) {
   if (j <= cs) return 0;
   const text_token *t = &c->td->tok[j - 1];
   if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || c->inside[j - 1] >= 0 ||
-      is(c, j - 1, TIME_WORDS) || is(c, j - 1, MONTHS) ||
-      is(c, j - 1, (const char *const[]){"I", "We", "You", "They", "He", "She", "It", NULL}))
+      is(c, j - 1, TIME_WORDS) || is(c, j - 1, MONTHS))
     return 0;
   uint32_t k = j - 1; /* back over the name */
   while (k > cs && c->inside[k - 1] < 0 &&
