@@ -107,6 +107,101 @@ static const char *tok_text(const ctx *c, uint32_t i, char *buf, size_t cap) {
   return buf;
 }
 
+/* ---- WordNet's verbs ------------------------------------------------------ */
+
+struct coder_verbs {
+  char *text;   /* the lemmas, NUL-separated */
+  char **words; /* sorted */
+  size_t n;
+};
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int coder_verbs_load(const char *dir, coder_verbs **out) {
+  *out = NULL;
+  char path[4096];
+  if (!dir) dir = "/usr/share/wordnet";
+  snprintf(path, sizeof path, "%s/index.verb", dir);
+  FILE *f = fopen(path, "r");
+  if (!f) return ERR_OK;
+  coder_verbs *v = calloc(1, sizeof *v);
+  size_t cap = 0, len = 0;
+  char line[512];
+  int rc = v ? ERR_OK : ERR_NOMEM;
+  /* the lemmas, then the irregular forms of verb.exc ("fought fight") */
+  for (int file = 0; file < 2 && f; file++) {
+  while (!rc && fgets(line, sizeof line, f)) {
+    if (line[0] == ' ' || line[0] == '\n') continue; /* the licence at the top */
+    size_t k = strcspn(line, " \n");
+    if (len + k + 1 > cap) {
+      char *t = realloc(v->text, cap = (len + k + 1) * 2 + 4096);
+      if (!t) rc = ERR_NOMEM;
+      else v->text = t;
+    }
+    if (!rc) {
+      memcpy(v->text + len, line, k);
+      v->text[len + k] = 0;
+      len += k + 1;
+      v->n++;
+    }
+  }
+  fclose(f);
+  snprintf(path, sizeof path, "%s/verb.exc", dir);
+  f = file == 0 ? fopen(path, "r") : NULL;
+  }
+  if (!rc && !(v->words = malloc((v->n ? v->n : 1) * sizeof *v->words))) rc = ERR_NOMEM;
+  if (rc) {
+    coder_verbs_free(v);
+    return ERR_NOMEM;
+  }
+  size_t i = 0;
+  for (size_t p = 0; p < len; p += strlen(v->text + p) + 1) v->words[i++] = v->text + p;
+  qsort(v->words, v->n, sizeof *v->words, cmp_str);
+  *out = v;
+  return ERR_OK;
+}
+
+void coder_verbs_free(coder_verbs *v) {
+  if (!v) return;
+  free(v->words);
+  free(v->text);
+  free(v);
+}
+
+static int verbs_have(const coder_verbs *v, const char *w) {
+  return bsearch(&w, v->words, v->n, sizeof *v->words, cmp_str) != NULL;
+}
+
+/* verb_form: w (n letters, with room for two more) is a verb or a regular
+ * inflection of one: "backed", "sides", "shelling", "stopped", "carries". */
+static int verb_form(const coder_verbs *v, char *w, size_t n) {
+  if (verbs_have(v, w)) return 1;
+  /* "test-fired", "air-dropped": the last part */
+  char *h = strrchr(w, '-');
+  if (h && h[1]) return verb_form(v, h + 1, n - (size_t)(h + 1 - w));
+  static const struct { const char *end, *add; } RULES[] = {
+      {"ies", "y"}, {"ied", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"},
+      {"ing", ""}, {"ing", "e"}};
+  char t[72];
+  if (n + 3 > sizeof t) return 0;
+  for (size_t r = 0; r < sizeof RULES / sizeof RULES[0]; r++) {
+    size_t e = strlen(RULES[r].end);
+    if (n <= e + 1 || strcmp(w + n - e, RULES[r].end)) continue;
+    size_t s = n - e;
+    memcpy(t, w, s);
+    strcpy(t + s, RULES[r].add);
+    if (verbs_have(v, t)) return 1;
+    /* a doubled final consonant: "stopped", "shipping" */
+    if (!RULES[r].add[0] && s >= 3 && t[s - 1] == t[s - 2]) {
+      t[s - 1] = 0;
+      if (verbs_have(v, t)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* ---- clauses ---------------------------------------------------------- */
 
 static int boundary(const ctx *c, uint32_t i) {
@@ -786,6 +881,97 @@ static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side)
   return 0;
 }
 
+/* noun_head: the phrase at v starts with a word that is never a verb
+ * (WordNet): "detention", "landmine", "sexual violence", "incursion". */
+static int noun_head(const ctx *c, uint32_t v) {
+  if (!c->c->verbs || !(c->td->tok[v].flags & TOK_WORD)) return 0;
+  char w[64];
+  size_t n = 0;
+  if (c->lemmas[v] != NONE) {
+    const char *k = dict_key(c->c->d, c->lemmas[v], &n);
+    if (n >= sizeof w) return 0;
+    memcpy(w, k, n);
+  } else {
+    const text_token *t = &c->td->tok[v];
+    n = text_key(c->td->z + t->start, t->end - t->start, w, sizeof w);
+    if (!n || n >= sizeof w) return 0;
+  }
+  w[n] = 0;
+  return !verb_form(c->c->verbs, w, n);
+}
+
+/* Verbs whose subject does the act a noun after them names: "launched
+ * attacks", "carried out airstrikes", "held talks", "agreed to a ceasefire",
+ * "began a ground incursion". */
+static const char *const SUPPORT[] = {
+    "launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying",
+    "conduct", "conducted", "conducts", "conducting", "stage", "staged", "stages", "staging",
+    "mount", "mounted", "mounts", "mounting", "commit", "committed", "commits", "committing",
+    "perpetrate", "perpetrated", "perpetrates", "unleash", "unleashed", "unleashes", "begin",
+    "began", "begun", "begins", "beginning", "start", "started", "starts", "starting",
+    "resume", "resumed", "resumes", "resuming", "continue", "continued", "continues",
+    "continuing", "step", "stepped", "steps", "stepping", "intensify", "intensified",
+    "intensifies", "escalate", "escalated", "escalates", "order", "ordered", "orders",
+    "initiate", "initiated", "undertake", "undertook", "undertaken", "execute", "executed",
+    "wage", "waged", "wages", "waging", "make", "made", "makes", "making", "hold", "held",
+    "holds", "holding", "pay", "paid", "pays", "paying", "give", "gave", "given", "gives",
+    "giving", "issue", "issued", "issues", "issuing", "sign", "signed", "signs", "signing",
+    "impose", "imposed", "imposes", "imposing", "declare", "declared", "declares",
+    "announce", "announced", "announces", "open", "opened", "opens", "agree", "agreed",
+    "agrees", "accept", "accepted", "accepts", "reach", "reached", "reaches", "conclude",
+    "concluded", "seal", "sealed", "broker", "brokered", "host", "hosted", "hosts", "lead",
+    "led", "leads", "spearhead", "spearheaded", "join", "joined", "joins", "renew", "renewed",
+    "expand", "expanded", "extend", "extended", "extends", "complete", "completed", "call",
+    "called", "calls", "calling", "offer", "offered", "offers", "propose", "proposed",
+    "plan", "planned", "plans", "planning", "prepare", "prepared", "threaten", "threatened",
+    "threatens", "vow", "vowed", "promise", "promised", "pledge", "pledged", "authorize",
+    "authorized", "authorise", "authorised", "approve", "approved", "engage", "engaged",
+    "participate", "participated", "take", "took", "taken", "takes", "attend", "attended",
+    "deliver", "delivered", "enforce", "enforced", "maintain", "maintained", "keep", "kept",
+    "observe", "observed", "break", "broke", "broken", "violate", "violated", "end", "ended",
+    "lift", "lifted", "ease", "eased", "tighten", "tightened", "provide", "provided",
+    "send", "sent", "deploy", "deployed", "claim", "claimed", "press", "pressed", "push",
+    "pushed", "seek", "sought", "want", "wanted", "demand", "demanded", "urge",
+    "urged", "support", "supported", "back", "backed", "speed", "speeded", "sped",
+    "accelerate", "accelerated", "hasten", "hastened", "expedite", "expedited",
+    /* travel for it: "flying to Japan for talks" */
+    "fly", "flew", "flown", "flying", "travel", "traveled", "travelled", "traveling",
+    "travelling", "go", "went", "going", "come", "came", "coming", "arrive", "arrived",
+    "arriving", "head", "headed", "heading", "return", "returned", "returning", NULL};
+
+/* done_by_subject: whether a noun at v naming an act, with no doer attached,
+ * is the act of its clause's subject: it is the object of a verb that does
+ * it (SUPPORT, up to six words back, through "to", "for", "in" and a measure's
+ * "of"), or an occasion of the subject's own ("said during a visit to
+ * Riyadh", "Putin, on a visit to Beijing", "at a meeting with Baker"), or it
+ * opens its clause. Else the
+ * noun is what something else is about or what befell someone ("stepped on a
+ * landmine", "had undergone sexual violence", "a really tough clash"). */
+static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v) {
+  static const char *const TIME_PREP[] = {"during", "after", "before", "following", "upon",
+                                          "at", NULL};
+  static const char *const THROUGH[] = {"to", "for", "in", NULL};
+  static const char *const SPAN[] = {"series", "wave", "waves", "round", "rounds", "spate",
+                                     "string", "campaign", "days", "weeks", "months", NULL};
+  if (v == cs) return 1;
+  uint32_t lo = v > cs + 6 ? v - 6 : cs;
+  for (uint32_t k = v; k-- > lo;) {
+    if (is(c, k, SUPPORT)) return 1;
+    if (is(c, k, TIME_PREP)) return 1;
+    if (is(c, k, (const char *const[]){"on", NULL}))
+      return k == cs || !(c->td->tok[k - 1].flags & TOK_WORD) || c->inside[k - 1] >= 0;
+    if (is(c, k, (const char *const[]){"'s", "’s", NULL})) return 1;
+    if (is(c, k, (const char *const[]){"of", NULL})) {
+      if (k > cs && (is(c, k - 1, SPAN) || (c->td->tok[k - 1].flags & TOK_NUM))) continue;
+      return 0;
+    }
+    if (is(c, k, THROUGH)) continue;
+    if (is(c, k, PREP)) return 0;
+    if (!(c->td->tok[k].flags & (TOK_WORD | TOK_NUM))) return 0;
+  }
+  return 0;
+}
+
 /* obligation: after a reporting verb ending at vl, an actor that must,
  * should or ought to do something ("said that Sudan must return"): its
  * mention, or -1. The actor stands right before the modal; the search stops
@@ -863,7 +1049,9 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * clause ("were killed in a car bombing") must not make it the doer */
     c->passive_cs = cs;
     c->passive_v = v;
-  } else if (nominal(c, s0, v) && ((ns = nominal_doer(c, va, ce, src)) || after_prep(c, s0, v))) {
+  } else if ((nominal(c, s0, v) || noun_head(c, v)) &&
+             ((ns = nominal_doer(c, va, ce, src)) || after_prep(c, s0, v) ||
+              !done_by_subject(c, cs, v))) {
     /* a noun names the act ("Russian airstrikes", "its assaults into Syria",
      * "airstrikes from Russian jets"): its doer is the actor attached to it,
      * not the clause's subject; the object of a preposition with none
@@ -872,7 +1060,8 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * object with none attached falls to the subject below ("the United
      * States speeded up the withdrawal"). */
     if (!ns) {
-      explain(c, "  dropped: a noun naming an act, after a preposition, with no doer attached");
+      explain(c, "  dropped: a noun naming an act, with no doer attached, after a preposition or "
+                 "no verb that does it");
       *prev_ns = 0;
       return;
     }

@@ -59,10 +59,23 @@ typedef struct coder_list {
   size_t nexplain;
 } coder_list;
 
+/* WordNet's verb lemmas (index.verb): whether a word can be a verb at all,
+ * so that a phrase headed by a noun ("detention", "landmine", "sexual
+ * violence") is read as naming an act, not doing it. */
+typedef struct coder_verbs coder_verbs;
+
 typedef struct coder {
   const dict *d;
   const cameo_table *codes;
+  const coder_verbs *verbs; /* NULL: every phrase head may be a verb */
 } coder;
+
+/* coder_verbs_load reads the verbs of WordNet's index.verb and the
+ * irregular forms of its verb.exc in dir (NULL: /usr/share/wordnet). A
+ * missing index.verb gives *out NULL and ERR_OK; ERR_NOMEM on allocation
+ * failure. */
+int coder_verbs_load(const char *dir, coder_verbs **out);
+void coder_verbs_free(coder_verbs *v);
 
 /* coder_run codes every sentence of td. actors is actor_find()'s result for
  * the same text. Returns ERR_OK or ERR_NOMEM. */

@@ -259,7 +259,9 @@ int main(int argc, char **argv) {
   }
   cameo_table *codes = NULL;
   size_t nbad;
-  if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0) CODER = (coder){dc, codes};
+  coder_verbs *verbs = NULL;
+  if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0 && coder_verbs_load(NULL, &verbs) == 0)
+    CODER = (coder){dc, codes, verbs};
   cur c = {0};
   arena_init(&c.a, 1 << 16);
   tally t = {0}, tpol = {0};
@@ -298,6 +300,7 @@ int main(int argc, char **argv) {
   free(c.sk), free(c.map), free(c.killed), free(c.police);
   for (size_t i = 0; i < ndocs; i++) free(docs[i].text);
   free(docs);
+  coder_verbs_free(verbs);
   dict_free(dc);
   cameo_free(codes);
   return 0;
