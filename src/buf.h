@@ -32,6 +32,8 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_json_str(buf *b, const char *z, size_t n);
 /* buf_json_strz writes z as a JSON string, or null when z is NULL. */
 void buf_json_strz(buf *b, const char *z);
+/* buf_fmt_uint writes v in decimal to out (room for 20) and returns its length. */
+size_t buf_fmt_uint(char *out, unsigned long long v);
 void buf_json_int(buf *b, long long v);
 void buf_json_span(buf *b, size_t s, size_t e);
 

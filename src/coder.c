@@ -996,8 +996,9 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
   char buf[64], code[6];
   const char *act = dict_code_on(va->e, 0);
   if (!act || strlen(act) < 2 || strspn(act, "0123456789") != strlen(act)) return;
-  explain(c, "verb \"%s\" (%s:%u) code %s; clause tokens %u-%u", tok_text(c, v, buf, sizeof buf),
-          va->e->source, va->e->line, act, cs - s0, ce - s0);
+  if (c->flags & CODER_EXPLAIN) /* (tok_text costs a snprintf) */
+    explain(c, "verb \"%s\" (%s:%u) code %s; clause tokens %u-%u", tok_text(c, v, buf, sizeof buf),
+            va->e->source, va->e->line, act, cs - s0, ce - s0);
   int md = modal(c, s0, cs, v);
   if (md == MODAL_MUST && attr >= 0 && !is_media(&c->al->m[attr])) {
     /* "X said Sudan must return the helicopter": X demands it of Sudan */

@@ -88,7 +88,12 @@ static void pattern_of(buf *out, const dict_entry *e) {
   while (p && strstr(p + 1, "/dict/")) p = strstr(p + 1, "/dict/");
   if (p && src[0] == '/') src = p + 1;
   char id[600];
-  snprintf(id, sizeof id, "%s:%u", src, e->line);
+  size_t n = strlen(src);
+  if (n > sizeof id - 22) n = sizeof id - 22;
+  memcpy(id, src, n);
+  id[n++] = ':';
+  n += buf_fmt_uint(id + n, e->line);
+  id[n] = 0;
   buf_json_strz(out, id);
 }
 
