@@ -443,7 +443,7 @@ static int usage_error(const char *fmt, const char *arg) {
 
 int cli_code(int argc, char **argv, const cli_sink *sink) {
   code_ctx c;
-  coder_verbs *verbs = NULL; /* the event coder's: freed at the end */
+  coder_lexicon *lex = NULL; /* the event coder's: freed at the end */
   memset(&c, 0, sizeof c);
   int threads = ncores(), stats = 0, bad = 0, no_events = 0, no_dups = 0;
   dict_opts dopts;
@@ -537,14 +537,14 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
       free(inputs);
       return 2;
     }
-    if (coder_verbs_load(NULL, &verbs)) {
+    if (coder_lexicon_load(NULL, &lex)) {
       dict_free(dic);
       cameo_free(codes);
       free(inputs);
-      fprintf(stderr, "dyad: out of memory loading WordNet's verbs\n");
+      fprintf(stderr, "dyad: out of memory loading the coder's lexicon\n");
       return 2;
     }
-    c.coder = (coder){dic, codes, verbs};
+    c.coder = (coder){dic, codes, lex};
     size_t nroots = 0, npat = 0;
     if (pattern_index_new(dic, &pidx) == 0) pattern_index_stats(pidx, &nroots, &npat);
     if (npat) { /* verb patterns from TABARI or PETRARCH: their coder, TABARI's defaults */
@@ -575,7 +575,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   if (stats) print_stats(&c, &st, threads, secs > 0 ? secs : 1e-9);
   reader_close(r);
   pattern_index_free(pidx);
-  coder_verbs_free(verbs);
+  coder_lexicon_free(lex);
   dict_free(dic);
   cameo_free(codes);
   free(inputs);
@@ -700,9 +700,9 @@ static int cmd_explain(int argc, char **argv) {
   int rc = doc_read(&dopts, &a, &it, text.z, text.n, &d);
   int32_t dt = d.date ? dict_date(d.date, strlen(d.date), 1) : 0;
   if (!rc) rc = actor_find(dic, &a, &d.td, dt > 0 ? dt : 0, &d.actors);
-  coder_verbs *verbs = NULL;
-  if (!rc) rc = coder_verbs_load(NULL, &verbs);
-  coder cd = {dic, codes, verbs};
+  coder_lexicon *lex = NULL;
+  if (!rc) rc = coder_lexicon_load(NULL, &lex);
+  coder cd = {dic, codes, lex};
   d.codes = codes;
   if (!rc) rc = coder_run(&cd, &a, &d.td, &d.actors, CODER_KEEP_NEGATED | CODER_EXPLAIN, &d.events);
   if (!rc) {
@@ -713,7 +713,7 @@ static int cmd_explain(int argc, char **argv) {
   }
   doc_release(&d);
   arena_free(&a);
-  coder_verbs_free(verbs);
+  coder_lexicon_free(lex);
   dict_free(dic);
   cameo_free(codes);
   buf_free(&text);

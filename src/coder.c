@@ -72,6 +72,7 @@ typedef struct ctx {
   int oom;
   uint32_t passive_cs, passive_v; /* the last passive verb of the sentence, or NONE */
   uint32_t s0;                    /* the sentence's first token */
+  uint64_t *cls;                  /* token -> its word classes (CL_*), or NULL */
 } ctx;
 
 static int is(const ctx *c, uint32_t i, const char *const *words) {
@@ -107,76 +108,133 @@ static const char *tok_text(const ctx *c, uint32_t i, char *buf, size_t cap) {
   return buf;
 }
 
-/* ---- WordNet's verbs ------------------------------------------------------ */
+/* ---- the lexicon: WordNet's verbs, the classes of the coder's words ---------- */
 
-struct coder_verbs {
-  char *text;   /* the lemmas, NUL-separated */
-  char **words; /* sorted */
+/* Word classes: the lists above (and a few below) as bits, so that a token's
+ * membership is one lookup per document instead of string compares at every
+ * test (is() was a sixth of the coder's time). */
+enum {
+  CL_BE, CL_HYPOTHETICAL, CL_FUTURE, CL_NEGATION, CL_REFUSAL, CL_FAIL, CL_INTENT, CL_THREAT,
+  CL_SPEECH, CL_PREP, CL_CLAUSE_WORD, CL_RELATIVE, CL_PLACE_PREP, CL_TIME_WORDS, CL_DET,
+  CL_POSS, CL_DEMONSTRATIVE, CL_QUANTITY, CL_REPORT_GAP, CL_SAY, CL_AUX, CL_MONTHS, CL_N
+};
+
+typedef struct cl_slot {
+  const char *w; /* NULL: empty */
+  uint64_t mask;
+} cl_slot;
+
+struct coder_lexicon {
+  char *text;   /* WordNet's verbs, NUL-separated */
+  char **words; /* sorted; n 0 without WordNet */
   size_t n;
+  cl_slot *cls; /* the class words, open addressing */
+  size_t ccap;
 };
 
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int coder_verbs_load(const char *dir, coder_verbs **out) {
-  *out = NULL;
-  char path[4096];
-  if (!dir) dir = "/usr/share/wordnet";
-  snprintf(path, sizeof path, "%s/index.verb", dir);
+/* read_first_words appends the first word of each line of path to lex->text. */
+static int read_first_words(coder_lexicon *lex, const char *path, size_t *cap, size_t *len) {
   FILE *f = fopen(path, "r");
   if (!f) return ERR_OK;
-  coder_verbs *v = calloc(1, sizeof *v);
-  size_t cap = 0, len = 0;
   char line[512];
-  int rc = v ? ERR_OK : ERR_NOMEM;
-  /* the lemmas, then the irregular forms of verb.exc ("fought fight") */
-  for (int file = 0; file < 2 && f; file++) {
+  int rc = ERR_OK;
   while (!rc && fgets(line, sizeof line, f)) {
     if (line[0] == ' ' || line[0] == '\n') continue; /* the licence at the top */
     size_t k = strcspn(line, " \n");
-    if (len + k + 1 > cap) {
-      char *t = realloc(v->text, cap = (len + k + 1) * 2 + 4096);
+    if (*len + k + 1 > *cap) {
+      char *t = realloc(lex->text, *cap = (*len + k + 1) * 2 + 4096);
       if (!t) rc = ERR_NOMEM;
-      else v->text = t;
+      else lex->text = t;
     }
     if (!rc) {
-      memcpy(v->text + len, line, k);
-      v->text[len + k] = 0;
-      len += k + 1;
-      v->n++;
+      memcpy(lex->text + *len, line, k);
+      lex->text[*len + k] = 0;
+      *len += k + 1;
+      lex->n++;
     }
   }
   fclose(f);
+  return rc;
+}
+
+static uint64_t word_hash(const char *w, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+  return h;
+}
+
+static int build_classes(coder_lexicon *lex);
+
+int coder_lexicon_load(const char *dir, coder_lexicon **out) {
+  *out = NULL;
+  char path[4096];
+  if (!dir) dir = "/usr/share/wordnet";
+  coder_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex) return ERR_NOMEM;
+  size_t cap = 0, len = 0;
+  /* the lemmas, then the irregular forms of verb.exc ("fought fight") */
+  snprintf(path, sizeof path, "%s/index.verb", dir);
+  int rc = read_first_words(lex, path, &cap, &len);
   snprintf(path, sizeof path, "%s/verb.exc", dir);
-  f = file == 0 ? fopen(path, "r") : NULL;
-  }
-  if (!rc && !(v->words = malloc((v->n ? v->n : 1) * sizeof *v->words))) rc = ERR_NOMEM;
+  if (!rc && lex->n) rc = read_first_words(lex, path, &cap, &len);
+  if (!rc && !(lex->words = malloc((lex->n ? lex->n : 1) * sizeof *lex->words))) rc = ERR_NOMEM;
+  if (!rc) rc = build_classes(lex);
   if (rc) {
-    coder_verbs_free(v);
+    coder_lexicon_free(lex);
     return ERR_NOMEM;
   }
   size_t i = 0;
-  for (size_t p = 0; p < len; p += strlen(v->text + p) + 1) v->words[i++] = v->text + p;
-  qsort(v->words, v->n, sizeof *v->words, cmp_str);
-  *out = v;
+  for (size_t p = 0; p < len; p += strlen(lex->text + p) + 1) lex->words[i++] = lex->text + p;
+  qsort(lex->words, lex->n, sizeof *lex->words, cmp_str);
+  *out = lex;
   return ERR_OK;
 }
 
-void coder_verbs_free(coder_verbs *v) {
-  if (!v) return;
-  free(v->words);
-  free(v->text);
-  free(v);
+void coder_lexicon_free(coder_lexicon *lex) {
+  if (!lex) return;
+  free(lex->cls);
+  free(lex->words);
+  free(lex->text);
+  free(lex);
 }
 
-static int verbs_have(const coder_verbs *v, const char *w) {
+/* class_mask: the classes of token i's word (lower case, at most 15 bytes:
+ * no class word is longer). */
+static uint64_t class_mask(const coder_lexicon *lex, const text_doc *td, uint32_t i) {
+  const text_token *t = &td->tok[i];
+  size_t n = t->end - t->start;
+  if (n == 0 || n > 15) return 0;
+  char w[16];
+  for (size_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)td->z[t->start + k];
+    w[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+  }
+  for (size_t x = word_hash(w, n) & (lex->ccap - 1);; x = (x + 1) & (lex->ccap - 1)) {
+    const cl_slot *s = &lex->cls[x];
+    if (!s->w) return 0;
+    if (!strncmp(s->w, w, n) && !s->w[n]) return s->mask;
+  }
+}
+
+/* IS(c, i, LIST): is(c, i, LIST) from the token's classes when the coder has
+ * its lexicon. */
+#define IS(c, i, L) has_class((c), (i), CL_##L, (L))
+static int has_class(const ctx *c, uint32_t i, int cl, const char *const *words) {
+  if (c->cls) return i < c->td->ntok && (c->cls[i] >> cl & 1);
+  return is(c, i, words);
+}
+
+static int verbs_have(const coder_lexicon *v, const char *w) {
   return bsearch(&w, v->words, v->n, sizeof *v->words, cmp_str) != NULL;
 }
 
 /* verb_form: w (n letters, with room for two more) is a verb or a regular
  * inflection of one: "backed", "sides", "shelling", "stopped", "carries". */
-static int verb_form(const coder_verbs *v, char *w, size_t n) {
+static int verb_form(const coder_lexicon *v, char *w, size_t n) {
   if (verbs_have(v, w)) return 1;
   /* "test-fired", "air-dropped": the last part */
   char *h = strrchr(w, '-');
@@ -206,8 +264,8 @@ static int verb_form(const coder_verbs *v, char *w, size_t n) {
 
 static int boundary(const ctx *c, uint32_t i) {
   if (punct(c, i, ';') || punct(c, i, ':')) return 1;
-  if (is(c, i, CLAUSE_WORD)) return 1;
-  return i > 0 && punct(c, i - 1, ',') && is(c, i, RELATIVE);
+  if (IS(c, i, CLAUSE_WORD)) return 1;
+  return i > 0 && punct(c, i - 1, ',') && IS(c, i, RELATIVE);
 }
 
 /* A relative clause set off by commas (", who toured Afghanistan with the
@@ -219,7 +277,7 @@ static int boundary(const ctx *c, uint32_t i) {
  * boundary at r opens an aside that a comma closes before v; returns that
  * comma's token, or 0. */
 static uint32_t closed_aside(const ctx *c, uint32_t r, uint32_t v) {
-  if (!(r > 0 && punct(c, r - 1, ',') && is(c, r, RELATIVE))) return 0;
+  if (!(r > 0 && punct(c, r - 1, ',') && IS(c, r, RELATIVE))) return 0;
   uint32_t q = r + 1;
   while (q < v && !punct(c, q, ',')) q++;
   if (q >= v) return 0;
@@ -233,7 +291,7 @@ static uint32_t closed_aside(const ctx *c, uint32_t r, uint32_t v) {
 static uint32_t aside_opener(const ctx *c, uint32_t q) {
   for (uint32_t i = q; i-- > c->s0 + 1;) {
     if (punct(c, i, ',') || punct(c, i, ';') || punct(c, i, ':')) break;
-    if (is(c, i, RELATIVE) && punct(c, i - 1, ',')) return i;
+    if (IS(c, i, RELATIVE) && punct(c, i - 1, ',')) return i;
   }
   return NONE;
 }
@@ -278,10 +336,10 @@ static const char *const QUANTITY[] = {
  * not of a partitive "of" ("thousands of Kurds", "200 of the soldiers"). */
 static int prep_before(const ctx *c, const actor_mention *m) {
   uint32_t i = m->tok;
-  if (i > 0 && is(c, i - 1, DET)) i--;
-  if (i == 0 || !is(c, i - 1, PREP)) return 0;
+  if (i > 0 && IS(c, i - 1, DET)) i--;
+  if (i == 0 || !IS(c, i - 1, PREP)) return 0;
   if (i >= 2 && is(c, i - 1, (const char *const[]){"of", NULL}) &&
-      (is(c, i - 2, QUANTITY) || (c->td->tok[i - 2].flags & TOK_NUM)))
+      (IS(c, i - 2, QUANTITY) || (c->td->tok[i - 2].flags & TOK_NUM)))
     return 0;
   return 1;
 }
@@ -379,7 +437,7 @@ static const char *const SAY[] = {
  * said the two sides agreed": the sides agreed, not the Kremlin). */
 static int own_subject(const ctx *c, uint32_t r, uint32_t v) {
   for (uint32_t i = r + 1; i < v; i++)
-    if (!(c->td->tok[i].flags & TOK_PUNCT) && !is(c, i, REPORT_GAP) && !is(c, i, TIME_WORDS))
+    if (!(c->td->tok[i].flags & TOK_PUNCT) && !IS(c, i, REPORT_GAP) && !IS(c, i, TIME_WORDS))
       return 1;
   return 0;
 }
@@ -417,11 +475,11 @@ static int named_subject(const ctx *c, uint32_t cs, uint32_t v) {
                                          "du", "la", "le", "da", "di", "dos", NULL};
   if (c->td->casing != TEXT_MIXED) return 0;
   uint32_t j = v;
-  while (j > cs && is(c, j - 1, AUX)) j--;
+  while (j > cs && IS(c, j - 1, AUX)) j--;
   if (j <= cs) return 0;
   const text_token *t = &c->td->tok[j - 1];
   if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || c->inside[j - 1] >= 0 ||
-      is(c, j - 1, TIME_WORDS) || is(c, j - 1, MONTHS))
+      IS(c, j - 1, TIME_WORDS) || IS(c, j - 1, MONTHS))
     return 0;
   uint32_t k = j - 1; /* back over the name */
   while (k > cs && c->inside[k - 1] < 0 &&
@@ -444,7 +502,7 @@ static int subject(const ctx *c, uint32_t cs, uint32_t v, int *side) {
   for (uint32_t i = v; i-- > cs;) {
     int k = c->inside[i];
     if (k < 0) {
-      if (is(c, i, SAY) && own_subject(c, i, v) && !nominal(c, c->s0, v)) return 0;
+      if (IS(c, i, SAY) && own_subject(c, i, v) && !nominal(c, c->s0, v)) return 0;
       /* the relative word is the verb's subject when only a few words
        * (auxiliaries, adverbs) stand between: "who has also vowed" */
       if (v - i <= 4 && is(c, i, (const char *const[]){"which", "who", NULL})) {
@@ -487,12 +545,12 @@ static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
      * outlet naming whose piece it is ("a Reuters report") */
     uint32_t after = m->tok + m->ntok;
     if (after < ce + 1 && after < c->td->ntok &&
-        (is(c, after, SPEECH) || is(c, after, (const char *const[]){"writes", "wrote", NULL}) ||
+        (IS(c, after, SPEECH) || is(c, after, (const char *const[]){"writes", "wrote", NULL}) ||
          (is_media(m) && is(c, after, (const char *const[]){"report", "reports", "story", "interview",
                                                            "article", "reporter", "correspondent",
                                                            "journalist", "poll", "survey", NULL}))))
       continue;
-    if (i > 0 && is(c, i - 1, PLACE_PREP) && m->entry && !m->agent &&
+    if (i > 0 && IS(c, i - 1, PLACE_PREP) && m->entry && !m->agent &&
         (m->entry->flags & (DICT_F_PLACE | DICT_F_CAPITAL)))
       continue;
     /* the outlet told or cited: "told Reuters", "according to Reuters" */
@@ -508,7 +566,7 @@ static int object(const ctx *c, uint32_t v, uint32_t ce, int *side) {
 static int by_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
   for (uint32_t i = vl + 1; i + 1 < ce; i++) {
     if (!is(c, i, (const char *const[]){"by", NULL})) continue;
-    uint32_t j = i + 1 + (i + 2 < ce && is(c, i + 1, DET)); /* "by the army" */
+    uint32_t j = i + 1 + (i + 2 < ce && IS(c, i + 1, DET)); /* "by the army" */
     int k = c->mention_at[j];
     if (k < 0) return 0;
     side[0] = k;
@@ -540,7 +598,7 @@ static int in_agent(const ctx *c, uint32_t vl, uint32_t ce, int *side) {
       if (m->entry && (m->entry->flags & (DICT_F_PLACE | DICT_F_CAPITAL)) && !m->agent) return 0;
       uint32_t after = m->tok + m->ntok;
       if (is(c, after, ATTACK_NOUN) ||
-          (!is(c, after, PREP) && c->mention_at[after] < 0 && is(c, after + 1, ATTACK_NOUN))) {
+          (!IS(c, after, PREP) && c->mention_at[after] < 0 && is(c, after + 1, ATTACK_NOUN))) {
         side[0] = k;
         return 1;
       }
@@ -582,7 +640,7 @@ static int root_of(const char *code);
 /* refused: "refused to V", "declined to V" (not "failed to": failing is no
  * act of its own). */
 static int refused(const ctx *c, uint32_t cs, uint32_t v) {
-  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && is(c, v - 2, REFUSAL);
+  return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) && IS(c, v - 2, REFUSAL);
 }
 
 /* reject_code: CAMEO codes refusing an act as a rejection (12x): "refused to
@@ -623,10 +681,10 @@ static int will_not(const ctx *c, uint32_t cs, uint32_t v) {
 static int negated(const ctx *c, uint32_t cs, uint32_t v) {
   uint32_t lo = v > cs + 4 ? v - 4 : cs;
   for (uint32_t i = lo; i < v; i++)
-    if (is(c, i, NEGATION) && c->inside[i] < 0) return 1;
+    if (IS(c, i, NEGATION) && c->inside[i] < 0) return 1;
   /* "refused to condemn", "failed to agree" */
   return v >= cs + 2 && is(c, v - 1, (const char *const[]){"to", NULL}) &&
-         (is(c, v - 2, REFUSAL) || is(c, v - 2, FAIL));
+         (IS(c, v - 2, REFUSAL) || IS(c, v - 2, FAIL));
 }
 
 /* The modal of a clause: hypothetical ("would attack"), obligation ("must
@@ -636,13 +694,13 @@ enum { MODAL_NONE, MODAL_HYPOTHETICAL, MODAL_MUST, MODAL_REPORTED_FUTURE };
 
 static int reported_before(const ctx *c, uint32_t s0, uint32_t i) {
   for (uint32_t k = i; k-- > s0 && i - k <= 6;)
-    if (is(c, k, SPEECH)) return 1;
+    if (IS(c, k, SPEECH)) return 1;
   return 0;
 }
 
 static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
   for (uint32_t i = cs; i < v; i++) {
-    if (!is(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
+    if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
     if (is(c, i, (const char *const[]){"would", "'d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
     if (is(c, i, (const char *const[]){"must", "should", "ought", NULL})) return MODAL_MUST;
@@ -658,15 +716,15 @@ enum { MOOD_ACT, MOOD_INTENT, MOOD_THREAT };
 static int mood(const ctx *c, uint32_t cs, uint32_t v, uint32_t *gov) {
   *gov = NONE;
   uint32_t k = v;
-  if (k > cs && is(c, k - 1, NEGATION)) k--;
-  if (k > cs && is(c, k - 1, FUTURE)) return MOOD_INTENT;
+  if (k > cs && IS(c, k - 1, NEGATION)) k--;
+  if (k > cs && IS(c, k - 1, FUTURE)) return MOOD_INTENT;
   if (k >= cs + 2 && is(c, k - 1, (const char *const[]){"to", NULL})) {
     uint32_t g = k - 2;
     if (g > cs && is(c, g, (const char *const[]){"going", NULL})) return MOOD_INTENT;
-    if (is(c, g, THREAT)) return *gov = g, MOOD_THREAT;
-    if (is(c, g, INTENT)) return *gov = g, MOOD_INTENT;
+    if (IS(c, g, THREAT)) return *gov = g, MOOD_THREAT;
+    if (IS(c, g, INTENT)) return *gov = g, MOOD_INTENT;
     /* "plans to", "agreed in principle to": one word between */
-    if (g > cs && is(c, g - 1, INTENT)) return *gov = g - 1, MOOD_INTENT;
+    if (g > cs && IS(c, g - 1, INTENT)) return *gov = g - 1, MOOD_INTENT;
   }
   return MOOD_ACT;
 }
@@ -704,7 +762,7 @@ static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   if (n >= 3 && !strncasecmp(z + n - 3, "ing", 3)) return 0;
   if (is(c, v, ADJ_TO) && is(c, v + 1, (const char *const[]){"to", NULL})) return 0;
   for (uint32_t i = v; i > cs && i + 3 > v; i--)
-    if (is(c, i - 1, BE) && c->inside[i - 1] < 0) return 1; /* not "Poland's parliament" */
+    if (IS(c, i - 1, BE) && c->inside[i - 1] < 0) return 1; /* not "Poland's parliament" */
   return 0;
 }
 
@@ -730,7 +788,7 @@ static coder_event *push(ctx *c) {
 static int location_in(const ctx *c, uint32_t cs, uint32_t ce) {
   for (uint32_t i = cs + 1; i < ce; i++) {
     int k = c->mention_at[i];
-    if (k < 0 || !is(c, i - 1, PLACE_PREP)) continue;
+    if (k < 0 || !IS(c, i - 1, PLACE_PREP)) continue;
     const dict_entry *e = c->al->m[k].entry;
     if (e && (e->flags & (DICT_F_PLACE | DICT_F_CAPITAL))) return k;
   }
@@ -812,7 +870,7 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
                    !strncasecmp(z + n - 3, "ght", 3) || !strncasecmp(z + n - 3, "own", 3);
   if (!participle || !is(c, va->v + 1, (const char *const[]){"by", NULL})) return 0;
   uint32_t k = va->v + 2;
-  if (is(c, k, DET)) k++;
+  if (IS(c, k, DET)) k++;
   return k < c->td->ntok && c->mention_at[k] >= 0;
 }
 
@@ -824,7 +882,7 @@ static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
                                             "following", "during", "for", "from", "over", NULL};
   if (v <= s0) return 0;
-  if (is(c, v - 1, DET) || is(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE)) return 1;
+  if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE)) return 1;
   int k = c->inside[v - 1];
   return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
          !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
@@ -843,7 +901,7 @@ static int after_prep(const ctx *c, uint32_t s0, uint32_t v) {
   const text_token *t = &c->td->tok[v];
   size_t n = t->end - t->start;
   if (n > 4 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3)) return 0; /* a gerund */
-  if (j > s0 && is(c, j - 1, DET)) j--;
+  if (j > s0 && IS(c, j - 1, DET)) j--;
   if (j <= s0 || !is(c, j - 1, P)) return 0;
   /* "launched 10 days of war games", "a new wave of attacks": the measure,
    * not the act, is the object of "of"; the act is still the verb's object */
@@ -872,7 +930,7 @@ static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side)
   int force = act && (!strncmp(act, "18", 2) || !strncmp(act, "19", 2) || !strncmp(act, "20", 2));
   if (a < ce && (is(c, a, (const char *const[]){"by", NULL}) ||
                  (force && is(c, a, (const char *const[]){"from", NULL})))) {
-    uint32_t b = a + 1 + (a + 2 < ce && is(c, a + 1, DET));
+    uint32_t b = a + 1 + (a + 2 < ce && IS(c, a + 1, DET));
     if (b < ce && c->mention_at[b] >= 0) {
       side[0] = c->mention_at[b];
       return 2; /* after the noun: the target is sought past it */
@@ -884,7 +942,7 @@ static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side)
 /* noun_head: the phrase at v starts with a word that is never a verb
  * (WordNet): "detention", "landmine", "sexual violence", "incursion". */
 static int noun_head(const ctx *c, uint32_t v) {
-  if (!c->c->verbs || !(c->td->tok[v].flags & TOK_WORD)) return 0;
+  if (!c->c->lex || !c->c->lex->n || !(c->td->tok[v].flags & TOK_WORD)) return 0;
   char w[64];
   size_t n = 0;
   if (c->lemmas[v] != NONE) {
@@ -897,7 +955,7 @@ static int noun_head(const ctx *c, uint32_t v) {
     if (!n || n >= sizeof w) return 0;
   }
   w[n] = 0;
-  return !verb_form(c->c->verbs, w, n);
+  return !verb_form(c->c->lex, w, n);
 }
 
 /* Verbs whose subject does the act a noun after them names: "launched
@@ -966,7 +1024,7 @@ static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v) {
       return 0;
     }
     if (is(c, k, THROUGH)) continue;
-    if (is(c, k, PREP)) return 0;
+    if (IS(c, k, PREP)) return 0;
     if (!(c->td->tok[k].flags & (TOK_WORD | TOK_NUM))) return 0;
   }
   return 0;
@@ -1220,7 +1278,7 @@ static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
  * possessive modifies a noun ("the occupied West Bank", "an armed group",
  * "its banned party"); it reports no act. */
 static int detposs(const ctx *c, uint32_t i) {
-  return is(c, i, DET) || is(c, i, POSS) || is(c, i, DEMONSTRATIVE);
+  return IS(c, i, DET) || IS(c, i, POSS) || IS(c, i, DEMONSTRATIVE);
 }
 
 static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last, uint32_t end) {
@@ -1230,7 +1288,7 @@ static int adjectival(const ctx *c, uint32_t s0, uint32_t i, uint32_t last, uint
   int ing = n > 5 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3);
   /* "a public meeting", "the Managua meeting": one modifier between */
   int det1 = detposs(c, i - 1);
-  int det2 = ing && i >= s0 + 2 && detposs(c, i - 2) && !is(c, i - 1, BE) &&
+  int det2 = ing && i >= s0 + 2 && detposs(c, i - 2) && !IS(c, i - 1, BE) &&
              (c->td->tok[i - 1].flags & TOK_WORD) && !detposs(c, i - 1);
   if (!det1 && !det2) return 0;
   if (det1 && n > 3 && !strncasecmp(c->td->z + t->start + n - 2, "ed", 2)) return 1;
@@ -1274,7 +1332,7 @@ static void sentence(ctx *c, const text_sentence *s) {
     }
     /* a reporting verb is speech unless its phrase says more ("reiterated its
      * demand that" is a demand) */
-    vs[nv++] = (verb_at){i, last, e, is(c, i, SPEECH) && (!ec || !strncmp(ec, "01", 2))};
+    vs[nv++] = (verb_at){i, last, e, IS(c, i, SPEECH) && (!ec || !strncmp(ec, "01", 2))};
     i = last;
   }
   /* governing verbs of intent ("promised" in "promised to visit") and
@@ -1342,10 +1400,14 @@ static int index_mentions(ctx *c) {
   else
     dict_keys(c->c->d, c->td, c->ids);
   dict_lemmas(c->c->d, c->td, c->ids, c->lemmas);
+  if (c->c->lex) {
+    if (!(c->cls = arena_alloc(c->a, n * sizeof *c->cls))) return ERR_NOMEM;
+    for (uint32_t i = 0; i < c->td->ntok; i++) c->cls[i] = class_mask(c->c->lex, c->td, i);
+  }
   c->skip = arena_calloc(c->a, n, 1);
   if (!c->skip) return ERR_NOMEM;
   for (uint32_t i = 0; i < c->td->ntok; i++)
-    if (is(c, i, TIME_WORDS)) {
+    if (IS(c, i, TIME_WORDS)) {
       c->skip[i] |= DICT_SKIP_TIME;
       if (i > 0 && is(c, i - 1, (const char *const[]){"on", NULL})) c->skip[i - 1] |= DICT_SKIP_TIME;
     }
@@ -1366,6 +1428,30 @@ static int index_mentions(ctx *c) {
   for (size_t k = 0; k < c->al->n; k++)
     for (uint32_t i = c->al->m[k].tok + 1; i < c->al->m[k].tok + c->al->m[k].ntok; i++)
       c->skip[i] |= DICT_SKIP_FREE;
+  return ERR_OK;
+}
+
+/* The lists each class bit stands for (CL_* order). */
+static const char *const *const CLASS_LIST[CL_N] = {
+    BE,      HYPOTHETICAL, FUTURE,     NEGATION,  REFUSAL, FAIL,          INTENT,   THREAT,
+    SPEECH,  PREP,         CLAUSE_WORD, RELATIVE, PLACE_PREP, TIME_WORDS, DET,      POSS,
+    DEMONSTRATIVE, QUANTITY, REPORT_GAP, SAY,     AUX,     MONTHS};
+
+static int build_classes(coder_lexicon *lex) {
+  size_t n = 0;
+  for (int k = 0; k < CL_N; k++)
+    for (const char *const *w = CLASS_LIST[k]; *w; w++) n++;
+  lex->ccap = 64;
+  while (lex->ccap < n * 2) lex->ccap *= 2;
+  if (!(lex->cls = calloc(lex->ccap, sizeof *lex->cls))) return ERR_NOMEM;
+  for (int k = 0; k < CL_N; k++)
+    for (const char *const *w = CLASS_LIST[k]; *w; w++) {
+      size_t len = strlen(*w);
+      size_t x = word_hash(*w, len) & (lex->ccap - 1);
+      while (lex->cls[x].w && strcmp(lex->cls[x].w, *w)) x = (x + 1) & (lex->ccap - 1);
+      lex->cls[x].w = *w;
+      lex->cls[x].mask |= 1ull << k;
+    }
   return ERR_OK;
 }
 

@@ -59,23 +59,23 @@ typedef struct coder_list {
   size_t nexplain;
 } coder_list;
 
-/* WordNet's verb lemmas (index.verb): whether a word can be a verb at all,
- * so that a phrase headed by a noun ("detention", "landmine", "sexual
- * violence") is read as naming an act, not doing it. */
-typedef struct coder_verbs coder_verbs;
+/* The coder's lexicon: WordNet's verb lemmas (index.verb, verb.exc), so that
+ * a phrase headed by a word that is never a verb ("detention", "landmine",
+ * "sexual violence") is read as naming an act, not doing it; and the classes
+ * of the words the coder tests (determiners, modals, reporting verbs...). */
+typedef struct coder_lexicon coder_lexicon;
 
 typedef struct coder {
   const dict *d;
   const cameo_table *codes;
-  const coder_verbs *verbs; /* NULL: every phrase head may be a verb */
+  const coder_lexicon *lex; /* NULL: no WordNet, word classes by string compare */
 } coder;
 
-/* coder_verbs_load reads the verbs of WordNet's index.verb and the
- * irregular forms of its verb.exc in dir (NULL: /usr/share/wordnet). A
- * missing index.verb gives *out NULL and ERR_OK; ERR_NOMEM on allocation
- * failure. */
-int coder_verbs_load(const char *dir, coder_verbs **out);
-void coder_verbs_free(coder_verbs *v);
+/* coder_lexicon_load reads WordNet's files in dir (NULL: /usr/share/wordnet;
+ * missing files leave the lexicon without verbs) and builds the word classes.
+ * Returns ERR_OK or ERR_NOMEM. */
+int coder_lexicon_load(const char *dir, coder_lexicon **out);
+void coder_lexicon_free(coder_lexicon *lex);
 
 /* coder_run codes every sentence of td. actors is actor_find()'s result for
  * the same text. Returns ERR_OK or ERR_NOMEM. */

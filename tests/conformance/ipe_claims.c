@@ -259,9 +259,9 @@ int main(int argc, char **argv) {
   }
   cameo_table *codes = NULL;
   size_t nbad;
-  coder_verbs *verbs = NULL;
-  if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0 && coder_verbs_load(NULL, &verbs) == 0)
-    CODER = (coder){dc, codes, verbs};
+  coder_lexicon *lex = NULL;
+  if (cameo_load("dict/cameo.tsv", &codes, &nbad) == 0 && coder_lexicon_load(NULL, &lex) == 0)
+    CODER = (coder){dc, codes, lex};
   cur c = {0};
   arena_init(&c.a, 1 << 16);
   tally t = {0}, tpol = {0};
@@ -300,7 +300,7 @@ int main(int argc, char **argv) {
   free(c.sk), free(c.map), free(c.killed), free(c.police);
   for (size_t i = 0; i < ndocs; i++) free(docs[i].text);
   free(docs);
-  coder_verbs_free(verbs);
+  coder_lexicon_free(lex);
   dict_free(dc);
   cameo_free(codes);
   return 0;

@@ -53,9 +53,9 @@ int main(int argc, char **argv) {
   for (int i = 3; i < argc; i++) dict_load(b, argv[i]);
   dict *d;
   if (dict_build(b, &d)) return 1;
-  coder_verbs *verbs = NULL;
-  if (coder_verbs_load(NULL, &verbs)) return 1;
-  coder cd = {d, codes, verbs};
+  coder_lexicon *lex = NULL;
+  if (coder_lexicon_load(NULL, &lex)) return 1;
+  coder cd = {d, codes, lex};
   size_t sents = 0, type_ok = 0, coded = 0, src_ok = 0;
   arena a;
   arena_init(&a, 1 << 16);
@@ -103,7 +103,7 @@ int main(int argc, char **argv) {
          type_ok, sents, sents ? 100.0 * (double)type_ok / (double)sents : 0.0, src_ok, coded,
          coded ? 100.0 * (double)src_ok / (double)coded : 0.0);
   arena_free(&a);
-  coder_verbs_free(verbs);
+  coder_lexicon_free(lex);
   dict_free(d);
   cameo_free(codes);
   return 0;
