@@ -880,7 +880,8 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
  * ("Russian airstrikes", "Turkish incursion"). */
 static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
-                                            "following", "during", "for", "from", "over", NULL};
+                                            "following", "during", "for", "from", "over",
+                                            "under", NULL};
   if (v <= s0) return 0;
   if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE)) return 1;
   int k = c->inside[v - 1];
@@ -997,25 +998,29 @@ static const char *const SUPPORT[] = {
     "travelling", "go", "went", "going", "come", "came", "coming", "arrive", "arrived",
     "arriving", "head", "headed", "heading", "return", "returned", "returning", NULL};
 
-/* done_by_subject: whether a noun at v naming an act, with no doer attached,
- * is the act of its clause's subject: it is the object of a verb that does
- * it (SUPPORT, up to six words back, through "to", "for", "in" and a measure's
- * "of"), or an occasion of the subject's own ("said during a visit to
- * Riyadh", "Putin, on a visit to Beijing", "at a meeting with Baker"), or it
- * opens its clause. Else the
- * noun is what something else is about or what befell someone ("stepped on a
- * landmine", "had undergone sexual violence", "a really tough clash"). */
-static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v) {
-  static const char *const TIME_PREP[] = {"during", "after", "before", "following", "upon",
-                                          "at", NULL};
+/* done_by_subject: whether a noun at v naming an act (code act), with no
+ * doer attached, is the act of its clause's subject: it is the object of a
+ * verb that does it (SUPPORT, up to six words back, through "to", "for", "in"
+ * and a measure's "of"), or an occasion of the subject's own ("said during a
+ * visit to Riyadh", "Putin, on a visit to Beijing", "at a meeting with
+ * Baker", "after talks with"), or it opens its clause. Else the noun is what
+ * something else is about or what befell someone ("stepped on a landmine",
+ * "had undergone sexual violence", "came under fire"). Force (15, 17-20)
+ * after "after", "before" or "following" is someone else's ("the strike Trump
+ * ordered after a chemical attack"). */
+static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v, const char *act) {
+  static const char *const OCCASION[] = {"during", "upon", "at", NULL};
+  static const char *const SEQUEL[] = {"after", "before", "following", NULL};
   static const char *const THROUGH[] = {"to", "for", "in", NULL};
   static const char *const SPAN[] = {"series", "wave", "waves", "round", "rounds", "spate",
                                      "string", "campaign", "days", "weeks", "months", NULL};
+  int r = root_of(act), force = r == 15 || r >= 17; /* not 16: "after the breakdown of talks" */
   if (v == cs) return 1;
   uint32_t lo = v > cs + 6 ? v - 6 : cs;
   for (uint32_t k = v; k-- > lo;) {
     if (is(c, k, SUPPORT)) return 1;
-    if (is(c, k, TIME_PREP)) return 1;
+    if (is(c, k, OCCASION)) return 1;
+    if (is(c, k, SEQUEL)) return !force;
     if (is(c, k, (const char *const[]){"on", NULL}))
       return k == cs || !(c->td->tok[k - 1].flags & TOK_WORD) || c->inside[k - 1] >= 0;
     if (is(c, k, (const char *const[]){"'s", "’s", NULL})) return 1;
@@ -1110,7 +1115,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     c->passive_v = v;
   } else if ((nominal(c, s0, v) || noun_head(c, v)) &&
              ((ns = nominal_doer(c, va, ce, src)) || after_prep(c, s0, v) ||
-              !done_by_subject(c, cs, v))) {
+              !done_by_subject(c, cs, v, act))) {
     /* a noun names the act ("Russian airstrikes", "its assaults into Syria",
      * "airstrikes from Russian jets"): its doer is the actor attached to it,
      * not the clause's subject; the object of a preposition with none
