@@ -882,63 +882,125 @@ const dict_entry *dict_entries(const dict *d, size_t *n) {
   return d->ents;
 }
 
+/* fold8 lower-cases the ASCII letters of 8 bytes at once (each byte below
+ * 0x80, so adding 0x3f or 0x25 carries into no other byte): the bytes from
+ * 'A' (0x41) get their top bit from the first sum, those past 'Z' (0x5a)
+ * from the second, and 0x20 is added where the first is set alone. */
+static uint64_t fold8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t up = (x + 0x3f * ones) & ~(x + 0x25 * ones) & (0x80 * ones);
+  return x | up >> 2;
+}
+
+/* store8: the inverse of load8. */
+static void store8(char *z, uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  memcpy(z, &x, 8);
+}
+
+/* token_key_ascii makes the key of an ASCII token of n bytes (0 < n <
+ * KEY_MAX) at z, whose text may be read 8 bytes at a time up to z + lim, in
+ * key (room for KEY_MAX + 8; only a key longer than 8 bytes is written: a
+ * shorter one is all in *k8), zero-padded to 8 bytes. Returns 0 when the
+ * token is not ASCII or lies too near the end of the text, else n with the
+ * key's hash_bytes in *h and its first 8 bytes in *k8. */
+static size_t token_key_ascii(const char *z, size_t n, size_t lim, char *key, uint64_t *h,
+                              uint64_t *k8) {
+  const uint64_t high = 0x8080808080808080ull;
+  size_t whole = (n + 7) & ~(size_t)7; /* bytes read */
+  if (whole > lim) return 0;
+  uint64_t x = 1469598103934665603ull ^ n;
+  for (size_t j = 0; j < n; j += 8) {
+    uint64_t w = load8(z + j);
+    if (n - j < 8) w &= ((uint64_t)1 << (8 * (n - j))) - 1;
+    if (w & high) return 0;
+    w = fold8(w);
+    if (j == 0) *k8 = w;
+    if (n > 8) store8(key + j, w);
+    x = hash_step(x, w);
+  }
+  if (n > 8) memset(key + whole, 0, 8);
+  *h = hash_end(x);
+  return n;
+}
+
 /* token_key makes token t's key in key (room for KEY_MAX + 8), zero-padded
- * to 8 bytes, and returns its length (0: none) and its hash_bytes in *h. */
-static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h) {
+ * to 8 bytes, and returns its length (0: none), its hash_bytes in *h and its
+ * first 8 bytes in *k8 (key is written only for a key longer than 8 bytes). */
+static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h,
+                        uint64_t *k8) {
   const char *z = doc->z + t->start;
-  size_t n = t->end - t->start, k = 0;
-  /* text_key's ASCII case, inline: most tokens */
+  size_t n = t->end - t->start, k;
+  if (n && n < KEY_MAX && (k = token_key_ascii(z, n, doc->n - t->start, key, h, k8))) return k;
+  /* not ASCII, or at the end of the text: text_key's ASCII case inline */
+  k = 0;
   if (n < KEY_MAX)
     for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
       key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
   if (k == n && n < KEY_MAX) key[k] = 0;
   else k = text_key(z, n, key, KEY_MAX);
   if (!k) return 0;
-  /* hash_bytes 8 bytes a load */
   memset(key + k, 0, 8);
   uint64_t x = 1469598103934665603ull ^ k;
   for (size_t j = 0; j < k; j += 8) x = hash_step(x, load8(key + j));
   *h = hash_end(x);
+  *k8 = load8(key);
   return k;
 }
 
-/* warm_trie fetches, for every token, the trie's first step from it
- * (root_child, node_ent) and the edge to the next token: dict_longest,
- * which every caller runs next at each token, then finds them in cache. */
-static void warm_trie(const dict *d, const uint32_t *ids, uint32_t n) {
-  if (!d->ecap) return;
-  for (uint32_t i = 0; i < n; i++)
-    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
-    if (node == NONE) continue;
-    __builtin_prefetch(&d->node_ent[node]);
-    if (i + 1 < n && ids[i + 1] != NONE) {
-      uint64_t key = ((uint64_t)node << 32 | ids[i + 1]) + 1;
-      __builtin_prefetch(&d->edges[mix64(key) & (d->ecap - 1)]);
-    }
+/* vocab_probe is vocab_find8 for dict_keys, inlined there: an empty slot
+ * (k8 0, n 0) matches no key, so it is tested after the match. */
+static inline uint32_t vocab_probe(const dict *d, const char *k, size_t n, uint64_t h, uint64_t k8) {
+  size_t mask = d->vcap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const vslot *s = &d->vocab[i];
+    if (s->k8 == k8 && s->n == n && (n <= 8 || !memcmp(d->keys[s->id1 - 1] + 8, k + 8, n - 8)))
+      return s->id1 - 1;
+    if (!s->id1) return NONE;
   }
 }
 
 /* dict_keys looks tokens up KEYS_BATCH at a time: their slots are fetched
  * from memory together (the table is larger than the caches), not one
- * waiting for the other. */
+ * waiting for the other. Then it fetches, for every token, the trie's first
+ * step from it (root_child, node_ent) and the edge to the next token:
+ * dict_longest, which every caller runs next at each token, then finds them
+ * in cache. Those prefetches are written out here, not in a function of
+ * their own: GCC finds such a function free of side effects and drops the
+ * call (GCC 12, -O2). */
 #define KEYS_BATCH 16
 
 void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
   char key[KEYS_BATCH][KEY_MAX + 8];
-  uint64_t h[KEYS_BATCH];
+  uint64_t h[KEYS_BATCH], k8[KEYS_BATCH];
   size_t n[KEYS_BATCH];
+  if (!d->vcap) {
+    for (uint32_t i = 0; i < doc->ntok; i++) ids[i] = NONE;
+    return;
+  }
   for (uint32_t i = 0; i < doc->ntok; i += KEYS_BATCH) {
     uint32_t nb = doc->ntok - i < KEYS_BATCH ? doc->ntok - i : KEYS_BATCH;
     for (uint32_t b = 0; b < nb; b++) {
-      n[b] = d->vcap ? token_key(doc, &doc->tok[i + b], key[b], &h[b]) : 0;
+      n[b] = token_key(doc, &doc->tok[i + b], key[b], &h[b], &k8[b]);
       if (n[b]) __builtin_prefetch(&d->vocab[h[b] & (d->vcap - 1)]);
     }
     for (uint32_t b = 0; b < nb; b++)
-      ids[i + b] = n[b] ? vocab_find8(d, key[b], n[b], h[b], load8(key[b])) : NONE;
+      ids[i + b] = n[b] ? vocab_probe(d, key[b], n[b], h[b], k8[b]) : NONE;
   }
-  warm_trie(d, ids, doc->ntok);
+  if (!d->ecap) return;
+  for (uint32_t i = 0; i < doc->ntok; i++)
+    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
+  for (uint32_t i = 0; i < doc->ntok; i++) {
+    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
+    if (node == NONE) continue;
+    __builtin_prefetch(&d->node_ent[node]);
+    if (i + 1 < doc->ntok && ids[i + 1] != NONE) {
+      uint64_t key1 = ((uint64_t)node << 32 | ids[i + 1]) + 1;
+      __builtin_prefetch(&d->edges[mix64(key1) & (d->ecap - 1)]);
+    }
+  }
 }
 
 const char *dict_key(const dict *d, uint32_t id, size_t *n) {
