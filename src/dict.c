@@ -1008,23 +1008,31 @@ const char *dict_key(const dict *d, uint32_t id, size_t *n) {
   return d->keys[id];
 }
 
+/* node_best: node's entry of the first kind in kinds, in the order discard,
+ * actor, agent, verb (at one length, a discard beats an actor, an actor an
+ * agent), or NONE. */
+static uint32_t node_best(const dict *d, uint32_t node, unsigned kinds) {
+  const uint32_t *ne = d->node_ent[node];
+  if ((kinds & (1u << DICT_DISCARD)) && ne[DICT_DISCARD - 1] != NONE) return ne[DICT_DISCARD - 1];
+  if ((kinds & (1u << DICT_ACTOR)) && ne[DICT_ACTOR - 1] != NONE) return ne[DICT_ACTOR - 1];
+  if ((kinds & (1u << DICT_AGENT)) && ne[DICT_AGENT - 1] != NONE) return ne[DICT_AGENT - 1];
+  if ((kinds & (1u << DICT_VERB)) && ne[DICT_VERB - 1] != NONE) return ne[DICT_VERB - 1];
+  return NONE;
+}
+
 const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
                                unsigned kinds, uint32_t *len) {
-  /* At one length, a discard beats an actor, an actor an agent. */
-  static const int order[] = {DICT_DISCARD, DICT_ACTOR, DICT_AGENT, DICT_VERB};
   const dict_entry *best = NULL;
-  uint32_t node = 0;
-  for (uint32_t j = i; j < end && ids[j] != NONE && d->ecap; j++) {
-    node = j == i ? d->root_child[ids[j]] : edge_find(d, node, ids[j]);
-    if (node == NONE) break;
-    for (int k = 0; k < 4; k++) {
-      uint32_t ei = d->node_ent[node][order[k] - 1];
-      if (ei != NONE && (kinds & (1u << order[k]))) {
-        best = &d->ents[ei];
-        *len = j - i + 1;
-        break;
-      }
+  if (i >= end || ids[i] == NONE || !d->ecap) return NULL;
+  uint32_t node = d->root_child[ids[i]];
+  for (uint32_t j = i; node != NONE;) {
+    uint32_t ei = node_best(d, node, kinds);
+    if (ei != NONE) {
+      best = &d->ents[ei];
+      *len = j - i + 1;
     }
+    if (++j >= end || ids[j] == NONE) break;
+    node = edge_find(d, node, ids[j]);
   }
   return best;
 }
