@@ -583,8 +583,11 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   if (grow((void **)&d->keys, &d->cap_keys, d->nvocab + 1, sizeof *d->keys) ||
       grow((void **)&d->klen, &cap, d->nvocab + 1, sizeof *d->klen))
     return ERR_NOMEM;
-  const char *key = arena_strndup(&d->strings, k, n);
+  /* zero-padded to a multiple of 8 bytes: key_tail_eq reads it 8 at a time */
+  char *key = arena_alloc(&d->strings, (n + 8) & ~(size_t)7);
   if (!key) return ERR_NOMEM;
+  memset(key + (n & ~(size_t)7), 0, 8);
+  memcpy(key, k, n);
   d->keys[d->nvocab] = key;
   d->klen[d->nvocab] = (uint32_t)n;
   size_t i = h & (d->vcap - 1);
@@ -950,13 +953,22 @@ static size_t token_key(const text_doc *doc, const text_token *t, char *key, uin
   return k;
 }
 
+/* key_tail_eq: the bytes after the 8th of two keys of n bytes are equal;
+ * both are zero-padded to a multiple of 8 (vocab_add, token_key). No memcmp
+ * call: around one, dict_keys kept its registers on the stack. */
+static int key_tail_eq(const char *a, const char *b, size_t n) {
+  for (size_t j = 8; j < n; j += 8)
+    if (load8(a + j) != load8(b + j)) return 0;
+  return 1;
+}
+
 /* vocab_probe is vocab_find8 for dict_keys, inlined there: an empty slot
  * (k8 0, n 0) matches no key, so it is tested after the match. */
 static inline uint32_t vocab_probe(const dict *d, const char *k, size_t n, uint64_t h, uint64_t k8) {
   size_t mask = d->vcap - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const vslot *s = &d->vocab[i];
-    if (s->k8 == k8 && s->n == n && (n <= 8 || !memcmp(d->keys[s->id1 - 1] + 8, k + 8, n - 8)))
+    if (s->k8 == k8 && s->n == n && (n <= 8 || key_tail_eq(d->keys[s->id1 - 1], k, n)))
       return s->id1 - 1;
     if (!s->id1) return NONE;
   }
