@@ -1032,11 +1032,10 @@ static uint32_t node_best(const dict *d, uint32_t node, unsigned kinds) {
   return NONE;
 }
 
-const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
-                               unsigned kinds, uint32_t *len) {
+/* longest_from walks on from node, the root's child at token i. */
+__attribute__((noinline)) static const dict_entry *longest_from(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
+                                      unsigned kinds, uint32_t *len, uint32_t node) {
   const dict_entry *best = NULL;
-  if (i >= end || ids[i] == NONE || !d->ecap) return NULL;
-  uint32_t node = d->root_child[ids[i]];
   for (uint32_t j = i; node != NONE;) {
     uint32_t ei = node_best(d, node, kinds);
     if (ei != NONE) {
@@ -1047,6 +1046,15 @@ const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, u
     node = edge_find(d, node, ids[j]);
   }
   return best;
+}
+
+/* dict_longest: most tokens start no phrase, and are turned away here before
+ * the walk's registers are saved. */
+const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
+                               unsigned kinds, uint32_t *len) {
+  if (i >= end || ids[i] == NONE || !d->ecap) return NULL;
+  uint32_t node = d->root_child[ids[i]];
+  return node == NONE ? NULL : longest_from(d, ids, i, end, kinds, len, node);
 }
 
 int dict_case_ok(const dict_entry *e, const text_doc *doc, uint32_t i, uint32_t len) {
