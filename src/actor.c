@@ -541,10 +541,23 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   return title_name(c, ag, j, end);
 }
 
-static const char *const IT[] = {"it", "its", "itself", NULL};
-static const char *const THEY[] = {"they", "their", "them", "themselves", NULL};
-static const char *const HE[] = {"he", "his", "him", "she", "her", "himself", "herself", NULL};
-static const char *const POSSESSIVE[] = {"its", "their", "his", "her", NULL};
+/* The words pronoun_at resolves, with what each is (a mask of PRO_*), zero-
+ * padded to 12 bytes so that a token folded into a 12-byte buffer is compared
+ * with each in two loads. */
+enum { PRO_IT = 1, PRO_HE = 2, PRO_THEY = 4, PRO_THE = 8, PRO_POSS = 16 };
+static const struct pronoun {
+  char w[12];
+  unsigned n, kind;
+} PRONOUNS[] = {
+    {"the", 3, PRO_THE},           {"it", 2, PRO_IT},
+    {"its", 3, PRO_IT | PRO_POSS}, {"itself", 6, PRO_IT},
+    {"he", 2, PRO_HE},             {"his", 3, PRO_HE | PRO_POSS},
+    {"him", 3, PRO_HE},            {"she", 3, PRO_HE},
+    {"her", 3, PRO_HE | PRO_POSS}, {"himself", 7, PRO_HE},
+    {"herself", 7, PRO_HE},        {"they", 4, PRO_THEY},
+    {"their", 5, PRO_THEY | PRO_POSS}, {"them", 4, PRO_THEY},
+    {"themselves", 10, PRO_THEY},
+};
 
 /* pronoun_at resolves a pronoun or "the country" at i; returns the next token,
  * or i when there is none. */
@@ -574,26 +587,40 @@ static int expletive_it(const ctx *c, uint32_t i, uint32_t end) {
   return k < end && tok_is(c, k, PRED);
 }
 
+/* pronoun_kind: what the token z[0..n) (n <= 10) is among PRONOUNS, 0 if none. */
+static unsigned pronoun_kind(const char *z, size_t n) {
+  char w[12] = {0};
+  for (size_t k = 0; k < n; k++) w[k] = (char)lower(z[k]);
+  for (size_t p = 0; p < sizeof PRONOUNS / sizeof *PRONOUNS; p++)
+    if (PRONOUNS[p].n == n && !memcmp(PRONOUNS[p].w, w, sizeof w)) return PRONOUNS[p].kind;
+  return 0;
+}
+
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
   const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  const char *z = c->td->z + t->start;
   /* every word below starts with "it", "he", "hi", "sh" or "th" */
-  int ch = c->td->z[t->start] | 0x20, c2 = t->end - t->start > 1 ? c->td->z[t->start + 1] | 0x20 : 0;
-  if (!(t->flags & TOK_WORD) || t->end - t->start > 10) return i;
+  int ch = z[0] | 0x20, c2 = n > 1 ? z[1] | 0x20 : 0;
+  if (!(t->flags & TOK_WORD) || n > 10) return i;
   if (ch == 'i' ? c2 != 't' : ch == 'h' ? c2 != 'e' && c2 != 'i' : ch == 's' || ch == 't' ? c2 != 'h' : 1)
     return i;
-  if (tok_is(c, i, IT)) {
+  /* the token is folded once, not by tok_is for each list ("the" went
+   * through four) */
+  unsigned kind = pronoun_kind(z, n);
+  if (kind & PRO_IT) {
     if (expletive_it(c, i, end)) return i + 1;
     /* "a Reuters report that its personnel ...": an outlet's "its" is rare */
-    int its = tok_is(c, i, (const char *const[]){"its", NULL});
+    int its = (kind & PRO_POSS) != 0;
     to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0));
-  } else if (tok_is(c, i, HE)) {
+  } else if (kind & PRO_HE) {
     to = nearest(c, ACTOR_PERSON, 0);
-  } else if (tok_is(c, i, THEY)) {
+  } else if (kind & PRO_THEY) {
     to = nearest(c, ACTOR_PLURAL, ACTOR_MEDIA);
     if (!to) to = nearest(c, 0, ACTOR_PERSON | ACTOR_MEDIA);
-  } else if (i + 1 < end && tok_is(c, i, (const char *const[]){"the", NULL}) &&
+  } else if (i + 1 < end && (kind & PRO_THE) &&
              tok_is(c, i + 1, (const char *const[]){"country", "nation", NULL})) {
     to = nearest(c, ACTOR_STATE, ACTOR_PERSON | ACTOR_AGENT);
     len = 2;
@@ -605,7 +632,7 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   snprintf(code, sizeof code, "%s", to->code);
   uint32_t at, alen;
   const dict_entry *ag = NULL;
-  if (len == 1 && tok_is(c, i, POSSESSIVE)) ag = agent_after(c, i + 1, end, &at, &alen);
+  if (len == 1 && (kind & PRO_POSS)) ag = agent_after(c, i + 1, end, &at, &alen);
   if (ag && ag->kind == DICT_AGENT) {
     char base[ACTOR_CODE_MAX];
     country_of(base, to->code);

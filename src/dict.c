@@ -487,6 +487,8 @@ struct dict {
   uint32_t (*node_ent)[4]; /* per node, the entry of each kind, or NONE */
   uint32_t *root_child;    /* the root's child for each token id: every token of a
                             * text is looked up here, so it is an array, not a hash */
+  uint64_t *efilter;       /* a Bloom filter of the edges (edge_filter), or NULL */
+  size_t efmask;           /* its number of words - 1 */
   uint32_t gap_id;         /* the id of "..." in verb phrases, or NONE */
   uint32_t prep_id[16];    /* ids of the prepositions an empty gap may not precede */
   unsigned nprep;
@@ -583,8 +585,11 @@ static int vocab_add(dict *d, const char *k, size_t n, uint32_t *id) {
   if (grow((void **)&d->keys, &d->cap_keys, d->nvocab + 1, sizeof *d->keys) ||
       grow((void **)&d->klen, &cap, d->nvocab + 1, sizeof *d->klen))
     return ERR_NOMEM;
-  const char *key = arena_strndup(&d->strings, k, n);
+  /* zero-padded to a multiple of 8 bytes: key_tail_eq reads it 8 at a time */
+  char *key = arena_alloc(&d->strings, (n + 8) & ~(size_t)7);
   if (!key) return ERR_NOMEM;
+  memset(key + (n & ~(size_t)7), 0, 8);
+  memcpy(key, k, n);
   d->keys[d->nvocab] = key;
   d->klen[d->nvocab] = (uint32_t)n;
   size_t i = h & (d->vcap - 1);
@@ -741,12 +746,44 @@ const dict_entry *dict_match_verb(const dict *d, const uint32_t *ids, const uint
   return best;
 }
 
+/* efilter_bits: the two bits of an edge's word in the filter, from bits of
+ * its mix64 that the edge table's slot index (the low bits) does not use. */
+static uint64_t efilter_bits(uint64_t m) {
+  return (uint64_t)1 << (m >> 58) | (uint64_t)1 << (m >> 52 & 63);
+}
+
+static uint64_t efilter_word(const dict *d, uint64_t m) { return (m >> 32) & d->efmask; }
+
+/* edge_find: nearly every edge looked for is missing (the next word after
+ * "the" seldom continues a phrase); the filter, a 16th of the edge table,
+ * turns most of them away without reading the table. */
 static uint32_t edge_find(const dict *d, uint32_t node, uint32_t tok) {
-  uint64_t key = ((uint64_t)node << 32 | tok) + 1;
-  for (size_t i = mix64(key) & (d->ecap - 1);; i = (i + 1) & (d->ecap - 1)) {
+  uint64_t key = ((uint64_t)node << 32 | tok) + 1, m = mix64(key);
+  if (d->efilter) {
+    uint64_t b = efilter_bits(m);
+    if ((d->efilter[efilter_word(d, m)] & b) != b) return NONE;
+  }
+  for (size_t i = m & (d->ecap - 1);; i = (i + 1) & (d->ecap - 1)) {
     if (d->edges[i].key == key) return d->edges[i].child;
     if (!d->edges[i].key) return NONE;
   }
+}
+
+/* edge_filter builds the filter once the trie is complete: 16 bits an edge,
+ * two set per edge in one 64-bit word (one cache line read per test), so
+ * about 2% of missing edges pass it. */
+static int edge_filter(dict *d) {
+  if (!d->nedges) return ERR_OK;
+  size_t nw = 1;
+  while (nw * 64 < d->nedges * 16) nw *= 2;
+  if (!(d->efilter = calloc(nw, sizeof *d->efilter))) return ERR_NOMEM;
+  d->efmask = nw - 1;
+  for (size_t i = 0; i < d->ecap; i++) {
+    if (!d->edges[i].key) continue;
+    uint64_t m = mix64(d->edges[i].key);
+    d->efilter[efilter_word(d, m)] |= efilter_bits(m);
+  }
+  return ERR_OK;
 }
 
 static int edge_rehash(dict *d) {
@@ -832,6 +869,7 @@ int dict_build(dict_builder *b, dict **out) {
     rc = ERR_NOMEM;
   for (size_t t = 0; !rc && t < d->nvocab; t++)
     d->root_child[t] = d->ecap ? edge_find(d, 0, (uint32_t)t) : NONE;
+  if (!rc) rc = edge_filter(d);
   d->gap_id = d->vcap ? vocab_find(d, "...", 3, hash_bytes("...", 3)) : NONE;
   static const char *const PREPS[] = {"to", "from", "for", "with", "of", "on", "in", "into",
                                       "at", "by", "against", "over", "about", "as", "onto", "upon"};
@@ -842,7 +880,7 @@ int dict_build(dict_builder *b, dict **out) {
   if (!rc && b->nents) rc = load_exceptions(d, b->wordnet ? b->wordnet : "/usr/share/wordnet/verb.exc");
   d->bytes = d->nvocab * sizeof *d->root_child + d->nents * sizeof *d->ents + b->ncodes * sizeof *d->codes +
              d->vcap * sizeof *d->vocab + d->ecap * sizeof *d->edges +
-             d->cap_nodes * sizeof *d->node_ent + d->strings.high;
+             d->cap_nodes * sizeof *d->node_ent + (d->efilter ? (d->efmask + 1) * 8 : 0) + d->strings.high;
   dict_builder_free(b);
   if (rc) {
     dict_free(d);
@@ -861,6 +899,7 @@ void dict_free(dict *d) {
   free(d->edges);
   free(d->node_ent);
   free(d->root_child);
+  free(d->efilter);
   free(d->keys);
   free(d->klen);
   free(d->exc);
@@ -882,63 +921,139 @@ const dict_entry *dict_entries(const dict *d, size_t *n) {
   return d->ents;
 }
 
+/* fold8 lower-cases the ASCII letters of 8 bytes at once (each byte below
+ * 0x80, so adding 0x3f or 0x25 carries into no other byte): the bytes from
+ * 'A' (0x41) get their top bit from the first sum, those past 'Z' (0x5a)
+ * from the second, and 0x20 is added where the first is set alone. */
+static uint64_t fold8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t up = (x + 0x3f * ones) & ~(x + 0x25 * ones) & (0x80 * ones);
+  return x | up >> 2;
+}
+
+/* store8: the inverse of load8. */
+static void store8(char *z, uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  memcpy(z, &x, 8);
+}
+
+/* token_key_ascii makes the key of an ASCII token of n bytes (0 < n <
+ * KEY_MAX) at z, whose text may be read 8 bytes at a time up to z + lim, in
+ * key (room for KEY_MAX + 8; only a key longer than 8 bytes is written: a
+ * shorter one is all in *k8), zero-padded to 8 bytes. Returns 0 when the
+ * token is not ASCII or lies too near the end of the text, else n with the
+ * key's hash_bytes in *h and its first 8 bytes in *k8. */
+static size_t token_key_ascii(const char *z, size_t n, size_t lim, char *key, uint64_t *h,
+                              uint64_t *k8) {
+  const uint64_t high = 0x8080808080808080ull;
+  size_t whole = (n + 7) & ~(size_t)7; /* bytes read */
+  if (whole > lim) return 0;
+  uint64_t x = 1469598103934665603ull ^ n;
+  for (size_t j = 0; j < n; j += 8) {
+    uint64_t w = load8(z + j);
+    if (n - j < 8) w &= ((uint64_t)1 << (8 * (n - j))) - 1;
+    if (w & high) return 0;
+    w = fold8(w);
+    if (j == 0) *k8 = w;
+    if (n > 8) store8(key + j, w);
+    x = hash_step(x, w);
+  }
+  if (n > 8) memset(key + whole, 0, 8);
+  *h = hash_end(x);
+  return n;
+}
+
 /* token_key makes token t's key in key (room for KEY_MAX + 8), zero-padded
- * to 8 bytes, and returns its length (0: none) and its hash_bytes in *h. */
-static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h) {
+ * to 8 bytes, and returns its length (0: none), its hash_bytes in *h and its
+ * first 8 bytes in *k8 (key is written only for a key longer than 8 bytes). */
+static size_t token_key(const text_doc *doc, const text_token *t, char *key, uint64_t *h,
+                        uint64_t *k8) {
   const char *z = doc->z + t->start;
-  size_t n = t->end - t->start, k = 0;
-  /* text_key's ASCII case, inline: most tokens */
+  size_t n = t->end - t->start, k;
+  if (n && n < KEY_MAX && (k = token_key_ascii(z, n, doc->n - t->start, key, h, k8))) return k;
+  /* not ASCII, or at the end of the text: text_key's ASCII case inline */
+  k = 0;
   if (n < KEY_MAX)
     for (unsigned char ch; k < n && (ch = (unsigned char)z[k]) < 0x80; k++)
       key[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
   if (k == n && n < KEY_MAX) key[k] = 0;
   else k = text_key(z, n, key, KEY_MAX);
   if (!k) return 0;
-  /* hash_bytes 8 bytes a load */
   memset(key + k, 0, 8);
   uint64_t x = 1469598103934665603ull ^ k;
   for (size_t j = 0; j < k; j += 8) x = hash_step(x, load8(key + j));
   *h = hash_end(x);
+  *k8 = load8(key);
   return k;
 }
 
-/* warm_trie fetches, for every token, the trie's first step from it
- * (root_child, node_ent) and the edge to the next token: dict_longest,
- * which every caller runs next at each token, then finds them in cache. */
-static void warm_trie(const dict *d, const uint32_t *ids, uint32_t n) {
-  if (!d->ecap) return;
-  for (uint32_t i = 0; i < n; i++)
-    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
-    if (node == NONE) continue;
-    __builtin_prefetch(&d->node_ent[node]);
-    if (i + 1 < n && ids[i + 1] != NONE) {
-      uint64_t key = ((uint64_t)node << 32 | ids[i + 1]) + 1;
-      __builtin_prefetch(&d->edges[mix64(key) & (d->ecap - 1)]);
-    }
+/* key_tail_eq: the bytes after the 8th of two keys of n bytes are equal;
+ * both are zero-padded to a multiple of 8 (vocab_add, token_key). No memcmp
+ * call: around one, dict_keys kept its registers on the stack. */
+static int key_tail_eq(const char *a, const char *b, size_t n) {
+  for (size_t j = 8; j < n; j += 8)
+    if (load8(a + j) != load8(b + j)) return 0;
+  return 1;
+}
+
+/* vocab_probe is vocab_find8 for dict_keys, inlined there: an empty slot
+ * (k8 0, n 0) matches no key, so it is tested after the match. */
+static inline uint32_t vocab_probe(const dict *d, const char *k, size_t n, uint64_t h, uint64_t k8) {
+  size_t mask = d->vcap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const vslot *s = &d->vocab[i];
+    if (s->k8 == k8 && s->n == n && (n <= 8 || key_tail_eq(d->keys[s->id1 - 1], k, n)))
+      return s->id1 - 1;
+    if (!s->id1) return NONE;
   }
 }
 
 /* dict_keys looks tokens up KEYS_BATCH at a time: their slots are fetched
  * from memory together (the table is larger than the caches), not one
- * waiting for the other. */
+ * waiting for the other. Then it fetches, for every token, the trie's first
+ * step from it (root_child, node_ent) and the edge to the next token:
+ * dict_longest, which every caller runs next at each token, then finds them
+ * in cache. Those prefetches are written out here, not in a function of
+ * their own: GCC finds such a function free of side effects and drops the
+ * call (GCC 12, -O2). */
 #define KEYS_BATCH 16
 
 void dict_keys(const dict *d, const text_doc *doc, uint32_t *ids) {
   char key[KEYS_BATCH][KEY_MAX + 8];
-  uint64_t h[KEYS_BATCH];
+  uint64_t h[KEYS_BATCH], k8[KEYS_BATCH];
   size_t n[KEYS_BATCH];
+  if (!d->vcap) {
+    for (uint32_t i = 0; i < doc->ntok; i++) ids[i] = NONE;
+    return;
+  }
   for (uint32_t i = 0; i < doc->ntok; i += KEYS_BATCH) {
     uint32_t nb = doc->ntok - i < KEYS_BATCH ? doc->ntok - i : KEYS_BATCH;
     for (uint32_t b = 0; b < nb; b++) {
-      n[b] = d->vcap ? token_key(doc, &doc->tok[i + b], key[b], &h[b]) : 0;
+      n[b] = token_key(doc, &doc->tok[i + b], key[b], &h[b], &k8[b]);
       if (n[b]) __builtin_prefetch(&d->vocab[h[b] & (d->vcap - 1)]);
     }
     for (uint32_t b = 0; b < nb; b++)
-      ids[i + b] = n[b] ? vocab_find8(d, key[b], n[b], h[b], load8(key[b])) : NONE;
+      ids[i + b] = n[b] ? vocab_probe(d, key[b], n[b], h[b], k8[b]) : NONE;
   }
-  warm_trie(d, ids, doc->ntok);
+  if (!d->ecap) return;
+  for (uint32_t i = 0; i < doc->ntok; i++)
+    if (ids[i] != NONE) __builtin_prefetch(&d->root_child[ids[i]]);
+  for (uint32_t i = 0; i < doc->ntok; i++) {
+    uint32_t node = ids[i] == NONE ? NONE : d->root_child[ids[i]];
+    if (node == NONE) continue;
+    __builtin_prefetch(&d->node_ent[node]);
+    if (i + 1 < doc->ntok && ids[i + 1] != NONE) {
+      uint64_t m = mix64(((uint64_t)node << 32 | ids[i + 1]) + 1);
+      if (!d->efilter) {
+        __builtin_prefetch(&d->edges[m & (d->ecap - 1)]);
+      } else {
+        uint64_t b = efilter_bits(m);
+        if ((d->efilter[efilter_word(d, m)] & b) == b) __builtin_prefetch(&d->edges[m & (d->ecap - 1)]);
+      }
+    }
+  }
 }
 
 const char *dict_key(const dict *d, uint32_t id, size_t *n) {
@@ -946,25 +1061,41 @@ const char *dict_key(const dict *d, uint32_t id, size_t *n) {
   return d->keys[id];
 }
 
-const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
-                               unsigned kinds, uint32_t *len) {
-  /* At one length, a discard beats an actor, an actor an agent. */
-  static const int order[] = {DICT_DISCARD, DICT_ACTOR, DICT_AGENT, DICT_VERB};
+/* node_best: node's entry of the first kind in kinds, in the order discard,
+ * actor, agent, verb (at one length, a discard beats an actor, an actor an
+ * agent), or NONE. */
+static uint32_t node_best(const dict *d, uint32_t node, unsigned kinds) {
+  const uint32_t *ne = d->node_ent[node];
+  if ((kinds & (1u << DICT_DISCARD)) && ne[DICT_DISCARD - 1] != NONE) return ne[DICT_DISCARD - 1];
+  if ((kinds & (1u << DICT_ACTOR)) && ne[DICT_ACTOR - 1] != NONE) return ne[DICT_ACTOR - 1];
+  if ((kinds & (1u << DICT_AGENT)) && ne[DICT_AGENT - 1] != NONE) return ne[DICT_AGENT - 1];
+  if ((kinds & (1u << DICT_VERB)) && ne[DICT_VERB - 1] != NONE) return ne[DICT_VERB - 1];
+  return NONE;
+}
+
+/* longest_from walks on from node, the root's child at token i. */
+__attribute__((noinline)) static const dict_entry *longest_from(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
+                                      unsigned kinds, uint32_t *len, uint32_t node) {
   const dict_entry *best = NULL;
-  uint32_t node = 0;
-  for (uint32_t j = i; j < end && ids[j] != NONE && d->ecap; j++) {
-    node = j == i ? d->root_child[ids[j]] : edge_find(d, node, ids[j]);
-    if (node == NONE) break;
-    for (int k = 0; k < 4; k++) {
-      uint32_t ei = d->node_ent[node][order[k] - 1];
-      if (ei != NONE && (kinds & (1u << order[k]))) {
-        best = &d->ents[ei];
-        *len = j - i + 1;
-        break;
-      }
+  for (uint32_t j = i; node != NONE;) {
+    uint32_t ei = node_best(d, node, kinds);
+    if (ei != NONE) {
+      best = &d->ents[ei];
+      *len = j - i + 1;
     }
+    if (++j >= end || ids[j] == NONE) break;
+    node = edge_find(d, node, ids[j]);
   }
   return best;
+}
+
+/* dict_longest: most tokens start no phrase, and are turned away here before
+ * the walk's registers are saved. */
+const dict_entry *dict_longest(const dict *d, const uint32_t *ids, uint32_t i, uint32_t end,
+                               unsigned kinds, uint32_t *len) {
+  if (i >= end || ids[i] == NONE || !d->ecap) return NULL;
+  uint32_t node = d->root_child[ids[i]];
+  return node == NONE ? NULL : longest_from(d, ids, i, end, kinds, len, node);
 }
 
 int dict_case_ok(const dict_entry *e, const text_doc *doc, uint32_t i, uint32_t len) {
