@@ -366,6 +366,64 @@ static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry
   return *ag != NULL;
 }
 
+/* name_before: the word before a country or place at i is a capitalised word
+ * of a name inside a sentence ("Manufacturers Hanover", "Air Canada", "First
+ * Boston", "Texas Air" is company_after's): the place is part of a company's
+ * name. Not a compass or political word ("West Berlin", "Communist China"), a
+ * title, a month or weekday, a word of a place's own name ("San", "Port"), a
+ * function word, or a word of an actor. */
+static int name_before(const ctx *c, uint32_t i) {
+  static const char *const NOT_NAME[] = {
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+      "central", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+      "lower", "greater", "new", "old", "inner", "outer", "mainland", "continental",
+      "communist", "nationalist", "socialist", "islamic", "democratic", "federal", "free",
+      "occupied", "red", "soviet", "imperial", "republican", "metropolitan", "rural", "urban",
+      "coastal", "moslem", "muslim", "christian", "catholic", "arab", "kurdish", "all",
+      "president", "prime", "minister", "premier", "chancellor", "king", "queen", "prince",
+      "princess", "emperor", "sheikh", "emir", "general", "gen", "gen.", "admiral", "colonel",
+      "col", "col.", "lt", "lt.", "senator", "sen", "sen.", "rep", "rep.", "governor", "gov",
+      "gov.", "mayor", "secretary", "ambassador", "envoy", "judge", "justice", "pope",
+      "chairman", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
+      "st", "st.", "saint", "fort", "ft", "ft.", "port", "lake", "mount", "mt", "mt.", "cape",
+      "san", "santa", "sao", "los", "las", "el", "la", "le", "al", "de", "du", "di", "van",
+      "von", "da", "rio", "buenos", "hong", "abu", "sri", "costa", "puerto", "dar", "addis",
+      "ho", "kuala", "tel", "the", "a", "an", "in", "on", "at", "of", "for", "to", "by", "with",
+      "from", "and", "but", "or", "as", "if", "when", "while", "after", "before", "since",
+          "than", "into", "that", "this", "both", "said", "says", "told", "we", "i", "it",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "one", "two",
+      "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many",
+      "several", "most", "other", "another", "every", "each", "no",
+      /* state bodies named so: "Statistics Canada", "Global Affairs Canada", "Bank
+       * Indonesia" (a central bank) */
+      "statistics", "affairs", "health", "transport", "environment", "elections", "parks",
+      "fisheries", "industry", "finance", "bank", "radio", "television", NULL};
+  if (c->td->casing != TEXT_MIXED || i == 0) return 0;
+  /* the sentence's first word is capitalised anyway (after any quote mark) */
+  uint32_t s0 = c->td->sent[c->sent].tok;
+  while (s0 < i && !(c->td->tok[s0].flags & TOK_WORD)) s0++;
+  if (i <= s0 + 1) return 0;
+  const text_token *t = &c->td->tok[i - 1];
+  if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP)) return 0;
+  if (c->n && c->m[c->n - 1].tok + c->m[c->n - 1].ntok == i) return 0;
+  /* after an abbreviation's period a word may be capitalised for no reason
+   * ("the U.S. Criticised Japan", Reuters' style) */
+  const text_token *p = &c->td->tok[i - 2];
+  if (c->td->z[p->end - 1] == '.') return 0;
+  /* letters only, some in lower case ("Manufacturers"): not an acronym, not
+   * "Russian-backed" */
+  int lower_case = 0;
+  for (uint32_t k = t->start; k < t->end; k++) {
+    char ch = c->td->z[k];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return 0;
+    lower_case |= k > t->start && ch >= 'a' && ch <= 'z';
+  }
+  return lower_case && !tok_is(c, i - 1, NOT_NAME);
+}
+
 /* actor_at handles a dictionary actor at i; returns the token after it. */
 static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
   char cbuf[ACTOR_CODE_MAX];
@@ -377,6 +435,17 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
     if (k < end && tok_is(c, k, CURRENCY)) return k + 1;
     const char *role = "BUS";
     uint32_t nco = company_after(c, j, end, &role);
+    if (!nco && country_like(code) && strlen(code) == 3 &&
+        !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_MEDIA | DICT_F_COMPANY)) &&
+        name_before(c, i)) {
+      /* "Manufacturers Hanover", "Air Canada": a company named with a place */
+      char buf[ACTOR_CODE_MAX];
+      compose(buf, code, "BUS");
+      actor_mention *m = push(c, i - 1, j - i + 1, buf);
+      if (!m) return end;
+      m->entry = e;
+      return j;
+    }
     if (nco) { /* a company named for its country is the country's business */
       char buf[ACTOR_CODE_MAX];
       char base[ACTOR_CODE_MAX];
@@ -423,6 +492,8 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
 
 #define LOOKAHEAD 40
 
+static int name_before(const ctx *c, uint32_t i);
+
 /* country_ahead finds the first country-level actor in the tokens from j
  * (within LOOKAHEAD) and writes its country to out; returns 0 if none. The
  * answer is remembered for the sentence, so many role nouns in one sentence
@@ -452,7 +523,12 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
     int away = k > 0 && tok_is(c, k - 1, (const char *const[]){"to", "toward", "towards",
                                                                "against", NULL});
     if (code && country_like(code) && !(e->flags & DICT_F_MEDIA) && !away) {
-      country_of(c->ahead_code, code);
+      /* "a spokesman at Manufacturers Hanover": a company's, of no known country */
+      if (strlen(code) == 3 && !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_COMPANY)) &&
+          name_before(c, k))
+        strcpy(c->ahead_code, "---");
+      else
+        country_of(c->ahead_code, code);
       c->ahead_at = k;
       c->ahead_scanned = k;
       strcpy(out, c->ahead_code);
