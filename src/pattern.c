@@ -89,6 +89,7 @@ typedef struct proot {
 typedef struct pblock {
   uint32_t first, n;    /* px->pats[first .. first+n), longest first */
   uint32_t free_first, free_n; /* px->cand[free_first ..): its patterns without an anchor */
+  uint32_t marks;       /* one past the last of its patterns coded [###] or [+++]; 0: none */
 } pblock;
 
 enum {
@@ -1300,6 +1301,7 @@ int pattern_index_new(const dict *d, pattern_index **out) {
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
+      if (px->pats[i].cflags & (C_DISCARD | C_COMPLEX)) b->marks = (uint32_t)(i - b->first) + 1;
       px->needs[i].two = need_mask(px, &px->pats[i], &px->needs[i].three);
     }
     px->npats = B.ntmp;
@@ -1498,6 +1500,7 @@ typedef struct cx {
   int nu;
   uint32_t na;
   int anchored;                 /* aid and aoff hold its anchors */
+  int emits;                    /* an event can come of it (may_emit) */
   const char *why;
   int status;                   /* PATTERN_SENT_* of the sentence so far */
   size_t sfirst;                /* its first event */
@@ -2344,9 +2347,10 @@ static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
 
 #define SMALL_BLOCK 24
 
-/* match_patterns tries the verb's patterns, longest first. */
+/* match_patterns tries the verb's patterns, longest first, of the first
+ * limit of its block. */
 static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo,
-                                  uint32_t hi, mstate *out) {
+                                  uint32_t hi, uint32_t limit, mstate *out) {
   const pattern_index *px = c->px;
   const pblock *b = &px->blocks[R->block];
   uint64_t have3, have = words_mask(c, lo, hi, &have3);
@@ -2369,6 +2373,7 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   }
   for (uint32_t k = 0; k < n; k++) {
     uint32_t i = cand[k];
+    if (i >= limit) break; /* cand ascends */
     if ((nd[i].two & ~have) | (nd[i].three & ~have3)) continue;
     __builtin_prefetch(&px->pats[b->first + i]);
     cand[m++] = i;
@@ -2387,6 +2392,19 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   return NULL;
 }
 
+/* verb_marks is try_verb for a sentence no event can come of (may_emit):
+ * all a verb can do there is mark it, by a pattern coded [###] or [+++],
+ * so only the patterns up to the last of those in its block are tried.
+ * Its root's own code cannot mark: find_verbs and complexity have seen it. */
+static int verb_marks(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo, uint32_t hi) {
+  mstate s;
+  const ppat *P = match_patterns(c, R, v, vlast, lo, hi, c->px->blocks[R->block].marks, &s);
+  if (!P) return V_NULL;
+  if (P->cflags & C_DISCARD) mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]");
+  else if (P->cflags & C_COMPLEX) mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]");
+  return V_NULL;
+}
+
 static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
   const word *w = &c->w[c->act[v]];
   const proot *R = &c->px->roots[w->root];
@@ -2395,7 +2413,8 @@ static int try_verb(cx *c, const clause *cl, uint32_t v, hit *h) {
   while (lo > cl->cs && !(c->w[c->act[lo - 1]].flags & W_COMMA)) lo--;
   while (hi < cl->ce && !(c->w[c->act[hi]].flags & W_COMMA)) hi++;
   mstate s = {c, lo, hi, 0, -1, -1, -1, {0}, 0, 0, 0};
-  const ppat *P = match_patterns(c, R, v, vlast, lo, hi, &s);
+  if (!c->emits) return verb_marks(c, R, v, vlast, lo, hi);
+  const ppat *P = match_patterns(c, R, v, vlast, lo, hi, c->px->blocks[R->block].n, &s);
   h->entry = P ? P->e : R->e;
   h->code = code_of(h->entry);
   h->v = v, h->vlast = vlast;
@@ -2442,6 +2461,11 @@ static int boundary(const cx *c, uint32_t p) {
   return !(q < c->na && (c->w[c->act[q]].flags & W_LNOUN)) && !(q > p + 1 && (c->w[c->act[p - 1]].flags & W_ADJ));
 }
 
+/* marks: the verb root at w has patterns that mark the sentence. */
+static int marks(const cx *c, const word *w) {
+  return c->px->blocks[c->px->roots[w->root].block].marks != 0;
+}
+
 /* code_clause codes one clause: the first event (by clause), a dominant one
  * after it, a subordinate one only when nothing else codes. Returns the
  * source of its event, or -1. */
@@ -2451,7 +2475,7 @@ static int code_clause(cx *c, clause *cl, int *stop) {
   int have_sub = 0;
   for (uint32_t v = cl->cs; v < cl->ce && !*stop; v++) {
     const word *w = &c->w[c->act[v]];
-    if (w->root == NONE) continue;
+    if (w->root == NONE || !(c->emits || marks(c, w))) continue;
     hit h;
     int r = try_verb(c, cl, v, &h);
     if (c->status == PATTERN_SENT_DISCARD || c->status == PATTERN_SENT_COMPLEX) return *stop = 1, -1;
@@ -2513,6 +2537,20 @@ static void filter_events(cx *c) {
 
 /* ---- complexity (manual 8.7) ------------------------------------------------ */
 
+/* complex_roots: complexity without COMPLEX: conditions, on the words
+ * rather than the active positions: a live verb root coded [+++]. */
+static void complex_roots(cx *c) {
+  for (uint32_t i = 0; i < c->nw; i++) {
+    const word *w = &c->w[i];
+    if (w->root != NONE && !(w->flags & W_DEAD) && (c->px->roots[w->root].cflags & C_COMPLEX))
+      mark(c, PATTERN_SENT_COMPLEX, "a verb coded [+++]");
+  }
+}
+
+static int complex_opts(const pattern_options *o) {
+  return o->verbs || o->conj || o->actors || o->complex || o->lateverb;
+}
+
 static void complexity(cx *c) {
   const pattern_options *o = c->o;
   int verbs = 0, conj = 0, actors = 0, first_verb = -1, prior = 0, after = 0;
@@ -2543,6 +2581,31 @@ static void complexity(cx *c) {
 
 /* ---- a sentence, a document ---------------------------------------------- */
 
+/* may_emit: an event can come of the sentence. emit_one wants a source and
+ * a target of different codes (or a default actor): when every unit left
+ * has one and the same code, or there is none, no verb codes, and all
+ * code_clauses could still do is mark the sentence (verb_marks). Most
+ * sentences of news have at most one actor. EXPLAIN wants every verb tried. */
+static int may_emit(const cx *c) {
+  const pattern_options *o = c->o;
+  if ((c->flags & PATTERN_EXPLAIN) || o->default_src[0] || o->default_tgt[0]) return 1;
+  const char *code = NULL;
+  for (int u = 0; u < c->nu; u++)
+    for (int i = 0; i < c->u[u].n; i++) {
+      const char *z = c->m[c->u[u].code[i]].code;
+      if (!code) code = z;
+      else if (strcmp(code, z)) return 1;
+    }
+  return 0;
+}
+
+/* live_marks: a live verb whose patterns may mark the sentence. */
+static int live_marks(const cx *c) {
+  for (uint32_t i = 0; i < c->nw; i++)
+    if (c->w[i].root != NONE && !(c->w[i].flags & W_DEAD) && marks(c, &c->w[i])) return 1;
+  return 0;
+}
+
 static int code_sentence(cx *c, uint32_t si, size_t nin) {
   const text_sentence *s = &c->td->sent[si];
   c->sent = si;
@@ -2561,9 +2624,14 @@ static int code_sentence(cx *c, uint32_t si, size_t nin) {
   if (c->status == PATTERN_SENT_DISCARD || c->oom) return c->oom ? ERR_NOMEM : ERR_OK;
   comma_clauses(c);
   coref(c); /* after the comma clauses go (Validate.text COMMA-02C) */
-  set_active(c, 0);
-  complexity(c);
-  if (c->status == PATTERN_SENT_NONE) code_clauses(c);
+  c->emits = may_emit(c);
+  if (c->emits || live_marks(c) || complex_opts(c->o)) {
+    set_active(c, 0);
+    complexity(c);
+    if (c->status == PATTERN_SENT_NONE) code_clauses(c);
+  } else {
+    complex_roots(c);
+  }
   if (c->status == PATTERN_SENT_DISCARD || c->status == PATTERN_SENT_COMPLEX) {
     c->ne = c->sfirst;
     explain(c, "sentence %u: %s: %s", si, c->status == PATTERN_SENT_DISCARD ? "discard" : "complex", c->why);
