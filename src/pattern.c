@@ -89,7 +89,7 @@ typedef struct proot {
 typedef struct pblock {
   uint32_t first, n;    /* px->pats[first .. first+n), longest first */
   uint32_t free_first, free_n; /* px->cand[free_first ..): its patterns without an anchor */
-  uint32_t marks;       /* one past the last of its patterns coded [###] or [+++]; 0: none */
+  uint32_t marks_first, marks_n; /* px->marked[marks_first ..): its patterns coded [###] or [+++] */
 } pblock;
 
 enum {
@@ -163,6 +163,7 @@ struct pattern_index {
   size_t nchoices, cap_choices;
   ppat *pats;
   pneed *needs; /* pats[i]'s filter bits, apart: the filter loop reads only these */
+  uint32_t *marked; /* block-relative numbers of the patterns coded [###] or [+++], by block */
   size_t npats, cap_pats;
   proot *roots;
   size_t nroots, cap_roots;
@@ -1293,15 +1294,20 @@ int pattern_index_new(const dict *d, pattern_index **out) {
     qsort_r(B.tmp, B.ntmp, sizeof *B.tmp, by_block_len, B.tmp_block);
     px->pats = malloc(B.ntmp * sizeof *px->pats);
     px->needs = malloc(B.ntmp * sizeof *px->needs);
-    uint32_t *block = malloc(B.ntmp * sizeof *block);
-    if (!px->pats || !px->needs || !block) rc = ERR_NOMEM;
+    px->marked = malloc(B.ntmp * sizeof *px->marked);
+    uint32_t *block = malloc(B.ntmp * sizeof *block), nmarked = 0;
+    if (!px->pats || !px->needs || !px->marked || !block) rc = ERR_NOMEM;
     for (size_t i = 0; !rc && i < B.ntmp; i++) {
       block[i] = B.tmp_block[B.tmp[i].order];
       pblock *b = &px->blocks[block[i]];
       if (!b->n) b->first = (uint32_t)i;
       b->n++;
       px->pats[i] = B.tmp[i];
-      if (px->pats[i].cflags & (C_DISCARD | C_COMPLEX)) b->marks = (uint32_t)(i - b->first) + 1;
+      if (px->pats[i].cflags & (C_DISCARD | C_COMPLEX)) {
+        if (!b->marks_n) b->marks_first = nmarked;
+        px->marked[nmarked++] = (uint32_t)(i - b->first);
+        b->marks_n++;
+      }
       px->needs[i].two = need_mask(px, &px->pats[i], &px->needs[i].three);
     }
     px->npats = B.ntmp;
@@ -1328,6 +1334,7 @@ void pattern_index_free(pattern_index *px) {
   free(px->choices);
   free(px->pats);
   free(px->needs);
+  free(px->marked);
   free(px->roots);
   free(px->blocks);
   free(px->sets);
@@ -2347,6 +2354,20 @@ static uint32_t active_pos(const cx *c, uint32_t wi, uint32_t from) {
 
 #define SMALL_BLOCK 24
 
+/* try_pattern: P matches around the verb at active positions [v, vlast],
+ * inside [lo, hi); *out then says how. */
+static int try_pattern(cx *c, const ppat *P, uint32_t v, uint32_t vlast, uint32_t lo, uint32_t hi,
+                       mstate *out) {
+  const pel *els = c->px->els;
+  mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
+  int vadj = els[P->pre.first + P->pre.n].adj;
+  if (!mb(&s, els + P->pre.first, P->pre.n, v, vadj, NULL)) return 0;
+  s.budget = MATCH_BUDGET;
+  if (!mf(&s, els + P->post.first, P->post.n, vlast + 1, 0, NULL)) return 0;
+  *out = s;
+  return 1;
+}
+
 /* match_patterns tries the verb's patterns, longest first, of the first
  * limit of its block. */
 static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo,
@@ -2381,27 +2402,33 @@ static const ppat *match_patterns(cx *c, const proot *R, uint32_t v, uint32_t vl
   for (uint32_t k = 0; k < m; k++) {
     const ppat *P = &px->pats[b->first + cand[k]];
     if (k + 1 < m) __builtin_prefetch(px->els + px->pats[b->first + cand[k + 1]].pre.first);
-    mstate s = {c, lo, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, vlast + 1, 0};
-    int vadj = px->els[P->pre.first + P->pre.n].adj;
-    if (!mb(&s, px->els + P->pre.first, P->pre.n, v, vadj, NULL)) continue;
-    s.budget = MATCH_BUDGET;
-    if (!mf(&s, px->els + P->post.first, P->post.n, vlast + 1, 0, NULL)) continue;
-    *out = s;
-    return P;
+    if (try_pattern(c, P, v, vlast, lo, hi, out)) return P;
   }
   return NULL;
 }
 
 /* verb_marks is try_verb for a sentence no event can come of (may_emit):
- * all a verb can do there is mark it, by a pattern coded [###] or [+++],
- * so only the patterns up to the last of those in its block are tried.
- * Its root's own code cannot mark: find_verbs and complexity have seen it. */
+ * all a verb can do there is mark it, by a pattern coded [###] or [+++].
+ * Those patterns are tried first, alone (one of the 1362 of SAID): a pattern
+ * that matches is one match_patterns would try, as its filters only drop
+ * patterns that cannot match. Only when one does are the patterns before
+ * it tried, in order, for one that comes first. The root's own code
+ * cannot mark here: find_verbs and complexity have seen it. */
 static int verb_marks(cx *c, const proot *R, uint32_t v, uint32_t vlast, uint32_t lo, uint32_t hi) {
+  const pattern_index *px = c->px;
+  const pblock *b = &px->blocks[R->block];
+  uint64_t have3, have = words_mask(c, lo, hi, &have3);
   mstate s;
-  const ppat *P = match_patterns(c, R, v, vlast, lo, hi, c->px->blocks[R->block].marks, &s);
-  if (!P) return V_NULL;
-  if (P->cflags & C_DISCARD) mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]");
-  else if (P->cflags & C_COMPLEX) mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]");
+  for (uint32_t k = 0; k < b->marks_n; k++) {
+    uint32_t i = px->marked[b->marks_first + k];
+    const pneed *nd = &px->needs[b->first + i];
+    if ((nd->two & ~have) | (nd->three & ~have3)) continue;
+    if (!try_pattern(c, &px->pats[b->first + i], v, vlast, lo, hi, &s)) continue;
+    const ppat *P = match_patterns(c, R, v, vlast, lo, hi, i + 1, &s);
+    if (P && (P->cflags & C_DISCARD)) mark(c, PATTERN_SENT_DISCARD, "a verb pattern coded [###]");
+    else if (P && (P->cflags & C_COMPLEX)) mark(c, PATTERN_SENT_COMPLEX, "a verb pattern coded [+++]");
+    break;
+  }
   return V_NULL;
 }
 
@@ -2463,7 +2490,7 @@ static int boundary(const cx *c, uint32_t p) {
 
 /* marks: the verb root at w has patterns that mark the sentence. */
 static int marks(const cx *c, const word *w) {
-  return c->px->blocks[c->px->roots[w->root].block].marks != 0;
+  return c->px->blocks[c->px->roots[w->root].block].marks_n != 0;
 }
 
 /* code_clause codes one clause: the first event (by clause), a dominant one
