@@ -148,9 +148,25 @@ typedef struct pset {
 /* A verb root's first word, hashed: word key -> roots starting with it. */
 typedef struct rslot {
   const char *key;
+  uint64_t k8;       /* its first 8 bytes (key8): most keys compare without key */
   uint32_t klen;
   uint32_t first, n; /* px->rootlist[first .. first+n) */
 } rslot;
+
+/* A root of an rslot: what root_at reads of it before it takes it, so that
+ * a word's candidates cost no visit to px->roots and px->els. */
+typedef struct rcand {
+  uint32_t root, len; /* len: proot.len */
+  uint8_t match;      /* of its first word, whose key is the rslot's */
+  uint8_t more;       /* more words follow */
+} rcand;
+
+/* key8: k[0..n) packed into 8 bytes, zeros after its end. */
+static uint64_t key8(const char *k, uint32_t n) {
+  uint64_t x = 0;
+  memcpy(&x, k, n < 8 ? n : 8);
+  return x;
+}
 
 struct pattern_index {
   const dict *d;
@@ -173,7 +189,7 @@ struct pattern_index {
   size_t nsets, cap_sets;
   rslot *rhash;
   size_t rcap;
-  uint32_t *rootlist;
+  rcand *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
   aslot *anchors;        /* the anchors patterns chose, by anchor_pack */
   size_t acap;
@@ -832,13 +848,15 @@ static int hash_roots(pattern_index *px) {
       const pel *w = &px->els[px->roots[r].words.first];
       size_t j = mix(hash_str(w->key)) & (cap - 1);
       while (px->rhash[j].key && strcmp(px->rhash[j].key, w->key)) j = (j + 1) & (cap - 1);
-      if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, w->klen, 0, 0};
+      if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, key8(w->key, w->klen), w->klen, 0, 0};
       uint64_t h = mix(hash_str(w->key));
       px->rbloom[h >> 54] |= 1ull << (h >> 48 & 63);
       if (w->klen >= 2 && w->klen <= 64) px->rlens[pair_bucket(w->key)] |= 1ull << (w->klen - 1);
       const dict_entry *e = px->roots[r].e;
       px->roots[r].null = (!e->ncodes || !strcmp(e->codes[0].code, "---")) && !px->blocks[px->roots[r].block].n;
-      if (pass) px->rootlist[px->rhash[j].first + px->rhash[j].n] = (uint32_t)r;
+      if (pass)
+        px->rootlist[px->rhash[j].first + px->rhash[j].n] =
+            (rcand){(uint32_t)r, px->roots[r].len, w->match, px->roots[r].words.n > 1};
       px->rhash[j].n++;
       if (w->klen > px->max_root_key) px->max_root_key = w->klen;
       if (w->klen >= 2) {
@@ -1046,22 +1064,25 @@ static uint32_t root_slots(const pattern_index *px, const char *k, uint32_t n, u
     unsigned b3 = root3_bit(k);
     if (!(px->root3[b3 >> 3] & (1u << (b3 & 7)))) top = 2;
   }
-  /* the hash of every prefix, in one pass: hp[n] covers k[0..n) */
-  uint64_t hp[65];
+  /* only the lengths some root key starting with these two bytes has */
   if (top > 64) top = 64;
+  uint64_t lens = px->rlens[pair_bucket(k)] & (top >= 64 ? ~0ull : (1ull << top) - 1);
+  if (!lens) return 0;
+  /* the hash of every prefix up to the longest, in one pass: hp[n] covers k[0..n) */
+  uint64_t hp[65];
+  top = 64 - (uint32_t)__builtin_clzll(lens);
   hp[0] = 1469598103934665603ull;
   for (uint32_t i = 0; i < top; i++) hp[i + 1] = (hp[i] ^ up(k[i])) * 1099511628211ull;
-  /* only the lengths some root key starting with these two bytes has */
-  uint64_t lens = px->rlens[pair_bucket(k)] & (top >= 64 ? ~0ull : (1ull << top) - 1);
   uint32_t m = 0;
   while (lens) {
     uint32_t plen = 64 - (uint32_t)__builtin_clzll(lens);
     lens &= ~(1ull << (plen - 1));
     uint64_t h = mix(hp[plen] | 1);
     if (!(px->rbloom[h >> 54] & (1ull << (h >> 48 & 63)))) continue;
+    uint64_t p8 = key8(k, plen);
     for (size_t j = h & (px->rcap - 1); px->rhash[j].key; j = (j + 1) & (px->rcap - 1)) {
       const rslot *sl = &px->rhash[j];
-      if (sl->klen != plen || memcmp(sl->key, k, plen)) continue;
+      if (sl->klen != plen || sl->k8 != p8 || (plen > 8 && memcmp(sl->key + 8, k + 8, plen - 8))) continue;
       out[m++] = (uint32_t)j;
       break;
     }
@@ -1106,7 +1127,7 @@ static uint32_t root_cands(const pattern_index *px, const char *k, uint32_t n, c
   for (uint32_t j = 0; j < ns; j++) {
     const rslot *sl = &px->rhash[slots[j]];
     for (uint32_t i = 0; i < sl->n; i++) {
-      uint32_t r = px->rootlist[sl->first + i];
+      uint32_t r = px->rootlist[sl->first + i].root;
       const proot *R = &px->roots[r];
       const pel *e = px->els + R->words.first;
       if (!key_ok(k, n, e)) continue;
@@ -1592,6 +1613,7 @@ static int build_words(cx *c, const text_sentence *s) {
       const pword *pw = &c->px->pw[id];
       z = pw->key, k = pw->klen, flags = pw->flags;
       __builtin_prefetch(z);
+      __builtin_prefetch(c->px->plist + pw->roots); /* root_at reads it */
     } else {
       k = ascii_key(c->a, c->td->z + t->start, t->end - t->start, &z);
       if (k == (size_t)-1) return ERR_NOMEM;
@@ -2008,22 +2030,29 @@ static uint32_t root_at(cx *c, uint32_t p, uint32_t *last) {
     }
     return best;
   }
-  uint32_t tmp[64], ns = root_slots(px, w->key, w->klen, tmp);
-  const uint32_t *slots = tmp;
-  if (!ns) return NONE;
-  while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
+  uint32_t slots[64], ns = root_slots(px, w->key, w->klen, slots);
   for (uint32_t k = 0; k < ns; k++) {
     const rslot *sl = &px->rhash[slots[k]];
     for (uint32_t i = 0; i < sl->n; i++) {
-      uint32_t r = px->rootlist[sl->first + i];
-      const proot *R = &px->roots[r];
-      const pel *e = px->els + R->words.first;
-      if (R->len <= best_len || !word_ok(w, e)) continue;
-      /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
-      if ((w->flags & W_POSS) && e->match != M_STEM) continue;
+      const rcand *rc = &px->rootlist[sl->first + i];
+      if (rc->len <= best_len) continue;
+      /* a stem matches: root_slots found its key a prefix of the word */
+      if (rc->match != M_STEM) {
+        /* "donate's" is a noun, not DONATE_ (Validate.text NOUNEND-12) */
+        if (w->flags & W_POSS) continue;
+        const pel e = {EL_WORD, rc->match, 0, (uint8_t)sl->klen, 0, sl->key};
+        if (!word_ok(w, &e)) continue;
+      }
+      if (!rc->more) {
+        best = rc->root, best_len = rc->len, *last = p;
+        continue;
+      }
+      if (hi == p + 1)
+        while (hi < c->nw && !(c->w[hi].flags & W_COMMA)) hi++;
+      const proot *R = &px->roots[rc->root];
       mstate s = {c, 0, hi, MATCH_BUDGET, -1, -1, -1, {0}, 0, p + 1, 1};
-      if (!mf(&s, e + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
-      best = r, best_len = R->len, *last = s.end - 1;
+      if (!mf(&s, px->els + R->words.first + 1, R->words.n - 1, p + 1, 0, NULL)) continue;
+      best = rc->root, best_len = rc->len, *last = s.end - 1;
     }
   }
   return best;
