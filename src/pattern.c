@@ -191,6 +191,7 @@ struct pattern_index {
   size_t rcap;
   rcand *rootlist;
   uint32_t max_root_key; /* longest first-word key, bounds the prefix search */
+  int root_units;        /* some root has a $ + % or ^ (seq_units) */
   aslot *anchors;        /* the anchors patterns chose, by anchor_pack */
   size_t acap;
   uint32_t max_anchor;   /* the longest */
@@ -202,7 +203,8 @@ struct pattern_index {
   size_t bcap;
   uint32_t *cand;        /* block-relative pattern numbers, by (block, anchor) then free */
   struct pword *pw;      /* by dict token id: what index_words found */
-  uint8_t list_first[256 / 8]; /* a bit per first letter of the words of key_flags' lists */
+  uint8_t list_first[6][256 / 8]; /* by length, a bit per first letter of the words of
+                                  * key_flags' lists (none is longer than 5) */
   uint8_t *dfirst;       /* by dict token id, a bit: the first token of a discard
                           * phrase or of an actor with a code [###] on some date */
   uint32_t *plist;       /* the lists of pword: a count, then the items */
@@ -831,6 +833,19 @@ static unsigned root3_bit(const char *k) {
   return ((a * 1021u) ^ (b * 37u) ^ c) & 32767u;
 }
 
+/* seq_units: els[first .. first+n), or one of its alternatives, matches an actor. */
+static int seq_units(const pattern_index *px, uint32_t first, uint32_t n) {
+  for (uint32_t i = first; i < first + n; i++) {
+    const pel *e = &px->els[i];
+    if (e->kind == EL_SRC || e->kind == EL_TGT || e->kind == EL_BOTH || e->kind == EL_SKIP) return 1;
+    if (e->kind != EL_CHOICE) continue;
+    const pchoice *ch = &px->choices[e->choice];
+    for (uint32_t j = ch->first; j < ch->first + ch->n; j++)
+      if (seq_units(px, px->seqs[j].first, px->seqs[j].n)) return 1;
+  }
+  return 0;
+}
+
 static int hash_roots(pattern_index *px) {
   size_t cap = 64;
   while (cap < px->nroots * 2 + 2) cap *= 2;
@@ -846,6 +861,7 @@ static int hash_roots(pattern_index *px) {
         if (px->rhash[i].key) px->rhash[i].first = at, at += px->rhash[i].n, px->rhash[i].n = 0;
     for (size_t r = 0; r < px->nroots; r++) {
       const pel *w = &px->els[px->roots[r].words.first];
+      px->root_units |= seq_units(px, px->roots[r].words.first, px->roots[r].words.n);
       size_t j = mix(hash_str(w->key)) & (cap - 1);
       while (px->rhash[j].key && strcmp(px->rhash[j].key, w->key)) j = (j + 1) & (cap - 1);
       if (!px->rhash[j].key) px->rhash[j] = (rslot){w->key, key8(w->key, w->klen), w->klen, 0, 0};
@@ -1177,7 +1193,7 @@ static int in_list(const char *k, size_t n, const char *const *list) {
 static uint32_t key_flags(const pattern_index *px, const char *k, size_t n) {
   uint32_t f = 0;
   if (n == 1 && *k == ',') f |= W_COMMA;
-  if (n <= 5 && bit_in(px->list_first, (unsigned char)*k)) { /* no word of the lists is longer */
+  if (n <= 5 && bit_in(px->list_first[n], (unsigned char)*k)) {
     if (in_list(k, n, CONJ)) f |= W_CONJ;
     if (in_list(k, n, DET)) f |= W_DET;
     if (in_list(k, n, PRON_ONE)) f |= W_PRON;
@@ -1208,7 +1224,7 @@ static int index_words(pattern_index *px) {
   uint32_t none;
   const char *const *lists[] = {CONJ, DET, PRON_ONE, PRON_GROUP};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-    for (const char *const *w = lists[i]; *w; w++) bit_set(px->list_first, (unsigned char)**w);
+    for (const char *const *w = lists[i]; *w; w++) bit_set(px->list_first[strlen(*w)], (unsigned char)**w);
   px->pw = calloc(st.vocab ? st.vocab : 1, sizeof *px->pw);
   if (!px->pw || plist_push(px, &cap, NULL, 0, &none)) return ERR_NOMEM;
   for (size_t id = 0; id < st.vocab; id++) {
@@ -1529,6 +1545,7 @@ typedef struct cx {
   uint32_t na;
   int anchored;                 /* aid and aoff hold its anchors */
   int emits;                    /* an event can come of it (may_emit) */
+  int discard;                  /* a token may start a discard (px->dfirst) */
   const char *why;
   int status;                   /* PATTERN_SENT_* of the sentence so far */
   size_t sfirst;                /* its first event */
@@ -1599,9 +1616,14 @@ static int build_words(cx *c, const text_sentence *s) {
   uint32_t end = s->tok + s->ntok;
   c->nw = 0;
   c->ends_period = 0;
-  /* the words' pword, fetched from memory together rather than in turn */
+  /* the words' pword, fetched from memory together rather than in turn;
+   * and whether a token may start a discard (discards) */
+  c->discard = 0;
   for (uint32_t i = s->tok; i < end; i++)
-    if (c->ids[i] != NONE) __builtin_prefetch(&c->px->pw[c->ids[i]]);
+    if (c->ids[i] != NONE) {
+      __builtin_prefetch(&c->px->pw[c->ids[i]]);
+      c->discard |= bit_in(c->px->dfirst, c->ids[i]);
+    }
   for (uint32_t i = s->tok; i < end && c->nw < MAX_SENT_WORDS; i++) {
     const text_token *t = &c->td->tok[i];
     if (i + 1 == end && t->end - t->start == 1 && c->td->z[t->start] == '.') c->ends_period = 1;
@@ -1723,13 +1745,7 @@ static void find_units(cx *c, size_t nin) {
 /* discards: a discard phrase ([###] in an actors or discards file), or an
  * actor whose code on the date is [###] ("ONODOHER [ONO <911226] [###]"),
  * in the sentence. actor_find yields nothing for either, so they are
- * looked up here. */
-static int may_discard(const cx *c, const text_sentence *s) {
-  for (uint32_t i = s->tok; i < s->tok + s->ntok; i++)
-    if (c->ids[i] != NONE && bit_in(c->px->dfirst, c->ids[i])) return 1;
-  return 0;
-}
-
+ * looked up here, when build_words saw a token one may start with. */
 static void discards(cx *c, const text_sentence *s) {
   uint32_t end = s->tok + s->ntok;
   for (uint32_t i = s->tok; i < end; i++) {
@@ -1986,7 +2002,9 @@ static void set_active(cx *c, int all) {
   c->na = 0;
   for (uint32_t i = 0; i < c->nw; i++)
     if (all || !(c->w[i].flags & W_DEAD)) c->act[c->na++] = i;
-  /* only the pattern matcher reads lmask; find_verbs (all) matches roots */
+  /* only the pattern matcher reads lmask; find_verbs (all) matches roots,
+   * which read no units unless one names an actor */
+  if (all && !c->px->root_units) return;
   if (!all) {
     memset(c->lmask, 0, sizeof c->lmask);
     for (uint32_t p = 0; p < c->na && p < 64; p++) {
@@ -2674,7 +2692,7 @@ static int code_sentence(cx *c, uint32_t si, size_t nin) {
     return ERR_OK;
   }
   find_units(c, nin);
-  if (may_discard(c, s)) discards(c, s);
+  if (c->discard) discards(c, s);
   compounds(c);
   find_verbs(c);
   if (c->status == PATTERN_SENT_DISCARD || c->oom) return c->oom ? ERR_NOMEM : ERR_OK;
