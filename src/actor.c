@@ -368,8 +368,8 @@ static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry
 
 /* name_before: the word before a country or place at i is a capitalised word
  * of a name inside a sentence ("Manufacturers Hanover", "Air Canada", "First
- * Boston", "Texas Air" is company_after's): the place is part of a company's
- * name. Not a compass or political word ("West Berlin", "Communist China"), a
+ * Boston", "ombudsman Elizabeth France"; "Texas Air" is company_after's): the
+ * place is part of the name of a company or a person. Not a compass or political word ("West Berlin", "Communist China"), a
  * title, a month or weekday, a word of a place's own name ("San", "Port"), a
  * function word, or a word of an actor. */
 static int name_before(const ctx *c, uint32_t i) {
@@ -438,10 +438,9 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
     if (!nco && country_like(code) && strlen(code) == 3 &&
         !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_MEDIA | DICT_F_COMPANY)) &&
         name_before(c, i)) {
-      /* "Manufacturers Hanover", "Air Canada": a company named with a place */
-      char buf[ACTOR_CODE_MAX];
-      compose(buf, code, "BUS");
-      actor_mention *m = push(c, i - 1, j - i + 1, buf);
+      /* "Manufacturers Hanover", "Air Canada", "ombudsman Elizabeth France": a
+       * company or a person named with a place, of no known country */
+      actor_mention *m = push(c, i - 1, j - i + 1, "---");
       if (!m) return end;
       m->entry = e;
       return j;

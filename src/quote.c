@@ -261,6 +261,9 @@ static int np_tok(const qctx *c, uint32_t i) {
  * actor_find took for a person), "Shiraz Maher" (before a surname). */
 static int surname(const qctx *c, const actor_mention *m, uint32_t lo) {
   uint32_t k = m->tok;
+  /* a name actor_find kept from a place inside it ("Elizabeth France", "Air
+   * Canada"): no known actor */
+  if (!strcmp(m->code, "---")) return 1;
   if ((m->flags & (ACTOR_PERSON | ACTOR_ALIAS | ACTOR_PRONOUN | ACTOR_AGENT)) || m->agent ||
       !(m->flags & ACTOR_STATE) || m->ntok != 1 || c->td->casing != TEXT_MIXED)
     return 0;
