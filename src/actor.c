@@ -671,6 +671,26 @@ static unsigned pronoun_kind(const char *z, size_t n) {
   return 0;
 }
 
+/* company_opens: the sentence of token i opens with the name of a company no
+ * actor covers ("Smoky River Coal Ltd, operator of a mine near Grande Cache,
+ * Alberta, said it agreed ...", "Union Bank of Switzerland said its ..."):
+ * capitalised words, the last of which ends a company's name, before i. */
+static int company_opens(const ctx *c, uint32_t i) {
+  if (c->td->casing != TEXT_MIXED) return 0;
+  uint32_t s0 = c->td->sent[c->sent].tok;
+  while (s0 < i && !(c->td->tok[s0].flags & TOK_WORD)) s0++; /* "<", a quote mark */
+  for (size_t m = c->n; m-- > 0 && c->m[m].sent == c->sent;)
+    if (c->m[m].tok <= s0 + 6) return 0; /* a known actor among its first words */
+  for (uint32_t k = s0; k < i && k < s0 + 7; k++) {
+    const text_token *t = &c->td->tok[k];
+    if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP) &&
+        !tok_is(c, k, (const char *const[]){"&", "and", NULL}))
+      return 0;
+    if (k > s0 && tok_is(c, k, COMPANY)) return 1;
+  }
+  return 0;
+}
+
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
@@ -687,6 +707,8 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   unsigned kind = pronoun_kind(z, n);
   if (kind & PRO_IT) {
     if (expletive_it(c, i, end)) return i + 1;
+    /* the company the sentence opens with, which no actor names */
+    if (company_opens(c, i)) return i + 1;
     /* "a Reuters report that its personnel ...": an outlet's "its" is rare */
     int its = (kind & PRO_POSS) != 0;
     to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0));
