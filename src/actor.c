@@ -424,8 +424,41 @@ static int name_before(const ctx *c, uint32_t i) {
   return lower_case && !tok_is(c, i - 1, NOT_NAME);
 }
 
+/* before_first_role: on date, person entry e is in its open-ended first
+ * period ("Naftali Bennett | Bennett => ISRELI @..2013-03-17; ISRGOV ...")
+ * and more than ten years before the first role the dictionary dates: a bare
+ * surname then is mostly someone else ("Bennett added", a soybean lobbyist in
+ * 1987; "Harper said"; "Lindner said", a financier). */
+static int before_first_role(const dict_entry *e, int32_t date) {
+  if (date <= 0) return 0;
+  for (uint32_t k = 0; k < e->ncodes; k++) {
+    const dict_code *d = &e->codes[k];
+    if (d->from <= date && date <= d->to)
+      return d->from == DICT_OPEN_FROM && d->to != DICT_OPEN_TO && d->to - date > 100000;
+  }
+  return 0;
+}
+
+static uint32_t alias_at(ctx *c, uint32_t i, uint32_t end);
+
 /* actor_at handles a dictionary actor at i; returns the token after it. */
 static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, uint32_t end) {
+  if (e->flags & DICT_F_PERSON) {
+    /* a name is capitalised ("borne by" is not Elisabeth Borne; "de Mistura"
+     * is a name) */
+    if (c->td->casing == TEXT_MIXED) {
+      uint32_t k = i;
+      while (k < i + len && !(c->td->tok[k].flags & TOK_CAP)) k++;
+      if (k == i + len) return i + len;
+    }
+    /* a bare surname before the person's first role: someone else, unless
+     * the document named the person in full before (or it names a company:
+     * "Harper and Row Publishers Inc", below) */
+    if (len == 1 && before_first_role(e, c->date) && !person_company(c, i + len, end)) {
+      uint32_t k = alias_at(c, i, end);
+      return k == i ? i + len : k;
+    }
+  }
   char cbuf[ACTOR_CODE_MAX];
   const char *code = code_of(e, c->date, cbuf);
   if (!code) return i + len;
