@@ -259,13 +259,18 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
  * its own, resolved from the title ("Ambassador Alexandr Matsegora"), also
  * after a phrase naming the post ("ambassador to North Korea Alexandr
  * Matsegora", where North Korea is a mention too). Returns the next token. */
+static int before_first_role(const dict_entry *e, int32_t date);
+
 static uint32_t title_name(ctx *c, const dict_entry *agent, uint32_t j, uint32_t end) {
   if (!singular(agent) || c->oom || j >= end) return j;
   size_t mi = c->n - 1;
   uint32_t len;
   const dict_entry *e = match(c, j, end, 1u << DICT_ACTOR, &len);
   char pbuf[ACTOR_CODE_MAX];
-  if (e && (e->flags & DICT_F_PERSON) && code_of(e, c->date, pbuf)) {
+  /* (a bare surname before the person's first role is someone else's, as
+   * in actor_at: "Finance Minister Lindner" in 1987) */
+  if (e && (e->flags & DICT_F_PERSON) && code_of(e, c->date, pbuf) &&
+      !(len == 1 && before_first_role(e, c->date))) {
     actor_mention *t = &c->m[mi];
     snprintf(t->code, sizeof t->code, "%s", code_of(e, c->date, pbuf));
     t->ntok = j + len - t->tok;
@@ -604,14 +609,17 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
   /* a title before a known person: "President Vladimir Putin" */
   const dict_entry *e = j < end ? match(c, j, end, 1u << DICT_ACTOR, &alen) : NULL;
   if (e && (e->flags & DICT_F_PERSON)) {
+    size_t before = c->n;
     uint32_t after = actor_at(c, e, j, alen, end);
-    if (c->n) {
+    if (c->n > before) {
       actor_mention *m = &c->m[c->n - 1];
       m->tok = i;
       m->ntok = after - i;
       m->start = c->td->tok[i].start;
+      return after;
     }
-    return after;
+    /* actor_at took the name for someone else's ("Finance Minister Lindner"
+     * in 1987): the title and an unknown name, below */
   }
   /* "the government of Iraq", "troops of North Korea" */
   uint32_t k = j;

@@ -1934,12 +1934,13 @@ static void cl_mentions(cl_sent *s, size_t *next) {
 #define CL_NAMED (1u << 30)
 #define CL_LINKING (W_TRIG | W_TOLL | W_TROOP | W_POLICE | W_HEAD | W_LIFE | CL_NAMED)
 
-/* cl_named: a word the linking code tests by name rather than by class. */
+/* cl_named: a word the linking code tests by name rather than by class, of
+ * those the word table does not class as linking already ("lives", "toll",
+ * "held", "dead" ... are triggers or heads there). Called for the words the
+ * table lacks. */
 static int cl_named(const char *k) {
-  static const char *const NAMED[] = {"alive", "burnt", "burned", "shot", "lost", "lose",
-                                      "losing", "lives", "toll", "figure", "count", "number",
-                                      "total", "held", "hostage", "captive", "prisoner",
-                                      "fled", "flee", "dead", "death", "die", "bodies", NULL};
+  static const char *const NAMED[] = {"alive", "burnt", "burned", "shot", "lose",
+                                      "figure", "total", "captive", NULL};
   for (int i = 0; NAMED[i]; i++)
     if (k[0] == NAMED[i][0] && !strcmp(k, NAMED[i])) return 1;
   return 0;
@@ -1994,7 +1995,7 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
     /* many sentences have no number at all, or nothing a number could count */
     if (!(any & (CL_NUMBERISH | CL_DIGIT))) continue;
     for (uint32_t t = 0; t < s.nt && !(any & CL_LINKING); t++)
-      if (cl_named(s.key[t])) any |= CL_NAMED;
+      if (!s.w[t] && cl_named(s.key[t])) any |= CL_NAMED;
     if (!(any & CL_LINKING)) continue;
     cl_mentions(&s, &next);
     cl_asides(&s);
