@@ -309,7 +309,7 @@ static const char *const CURRENCY[] = {
     "euros", "guilder", "guilders", "escudo", "escudos", "peseta", "pesetas", "drachma",
     "drachmas", "schilling", "schillings", "baht", "ringgit", "rupiah", "naira", "cedi", "shilling",
     "shillings", "zloty", "forint", "lev", "leu", "hryvnia", "dirham", "dirhams", "bonds", "bond",
-    "treasuries", "gilts", NULL};
+    "treasuries", "gilts", "dlrs", "dlr", "cents", "cts", "stg", NULL};
 
 /* Words that end a company's name: "Swiss Bank Corp", "American Express". */
 static const char *const COMPANY[] = {

@@ -878,12 +878,18 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
  * a possessive or a preposition ("the attack", "its assaults", "against an
  * assault", "of airstrikes"), or right after an actor that modifies it
  * ("Russian airstrikes", "Turkish incursion"). */
+/* Words that make the next word a noun as a determiner does: "against any
+ * attack", "no attack", "further attacks". */
+static const char *const QDET[] = {"any", "every", "each", "no", "another", "such", "further",
+                                   "more", "fresh", "new", "these", "those", NULL};
+
 static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
                                             "following", "during", "for", "from", "over",
                                             "under", NULL};
   if (v <= s0) return 0;
-  if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE)) return 1;
+  if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE) || is(c, v - 1, QDET))
+    return 1;
   int k = c->inside[v - 1];
   return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
          !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
@@ -902,7 +908,7 @@ static int after_prep(const ctx *c, uint32_t s0, uint32_t v) {
   const text_token *t = &c->td->tok[v];
   size_t n = t->end - t->start;
   if (n > 4 && !strncasecmp(c->td->z + t->start + n - 3, "ing", 3)) return 0; /* a gerund */
-  if (j > s0 && IS(c, j - 1, DET)) j--;
+  if (j > s0 && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
   if (j <= s0 || !is(c, j - 1, P)) return 0;
   /* "launched 10 days of war games", "a new wave of attacks": the measure,
    * not the act, is the object of "of"; the act is still the verb's object */
@@ -1273,6 +1279,21 @@ static int content_root(const char *code) {
   return r == 2 || r == 10 || r == 11 || r == 12 || r == 9;
 }
 
+/* denial_ends: what a denial at a covers stops before b: at a semicolon, at
+ * "but", "while", "although", at ", and", or at "and" before a reporting or
+ * threatening verb ("denied the report but attacked Gaza", "denied a shift,
+ * and Trump went on to denounce the Times", "denied ... and warned"). */
+static int denial_ends(const ctx *c, uint32_t a, uint32_t b) {
+  for (uint32_t i = a + 1; i < b; i++)
+    if (punct(c, i, ';') ||
+        is(c, i, (const char *const[]){"but", "while", "although", "whereas", NULL}) ||
+        (punct(c, i, ',') && is(c, i + 1, (const char *const[]){"and", NULL})) ||
+        /* "denied the reports and warned the United States", "... and said" */
+        (is(c, i, (const char *const[]){"and", NULL}) && (IS(c, i + 1, SPEECH) || IS(c, i + 1, THREAT))))
+      return 1;
+  return 0;
+}
+
 static int boundary_between(const ctx *c, uint32_t a, uint32_t b) {
   for (uint32_t i = a + 1; i < b; i++)
     if (punct(c, i, ';')) return 1;
@@ -1350,7 +1371,16 @@ static void sentence(ctx *c, const text_sentence *s) {
   uint32_t prev_verb = NONE, content_from = NONE;
   size_t n0 = c->n;
   int held[64], nheld = 0; /* reporting verbs left for the events they introduce */
+  /* what is denied did not happen as an act ("denied that the army attacked
+   * civilians", "denies shelling the town"), whoever denies it */
+  uint32_t denied_from = NONE;
+  for (uint32_t i = s0; i < end && denied_from == NONE; i++)
+    if (is(c, i, (const char *const[]){"deny", "denied", "denies", "denying", NULL})) denied_from = i;
   for (int k = 0; k < nv && !c->oom; k++) {
+    if (denied_from != NONE && vs[k].v > denied_from && !denial_ends(c, denied_from, vs[k].v)) {
+      explain(c, "verb at token %u is what is denied: not an act", vs[k].v - s0);
+      continue;
+    }
     if (content_from != NONE && vs[k].v > content_from && !boundary_between(c, content_from, vs[k].v)) {
       explain(c, "verb at token %u is what an appeal, demand or accusation asks or alleges: not an act",
               vs[k].v - s0);
