@@ -1262,6 +1262,19 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  dropped: a business act between companies or on no one");
     return;
   }
+  /* civilians and refugees are the ones coercion and force befall: as the
+   * doer of 17x-20x they come from a misread passive or pronoun ("I've seen
+   * children burnt alive", "as they fled the airstrikes"); named as the doer
+   * "by" them, they are kept */
+  int rc = root_of(code);
+  if (rc >= 17 && rc <= 20 && !pas && ns) {
+    const char *sc = c->al->m[src[0]].code;
+    size_t n = strlen(sc);
+    if (n >= 6 && (!strcmp(sc + n - 3, "CVL") || !strcmp(sc + n - 3, "REF"))) {
+      explain(c, "  dropped: civilians or refugees (%s) as the doer of coercion or force", sc);
+      return;
+    }
+  }
   /* "declined to discuss" with no one to discuss with declines comment */
   if (!strcmp(how, "refusal") && !strcmp(code, "125") && !nt) snprintf(code, sizeof code, "011");
   *prev_ns = ns;
