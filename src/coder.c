@@ -700,6 +700,11 @@ static int reported_before(const ctx *c, uint32_t s0, uint32_t i) {
 
 static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
   for (uint32_t i = cs; i < v; i++) {
+    /* "in case Isis raided the house", "lest" */
+    if ((i > cs && is(c, i, (const char *const[]){"case", NULL}) &&
+         is(c, i - 1, (const char *const[]){"in", NULL})) ||
+        is(c, i, (const char *const[]){"lest", NULL}))
+      return MODAL_HYPOTHETICAL;
     if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
     if (is(c, i, (const char *const[]){"would", "'d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
@@ -1041,6 +1046,22 @@ static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v, const char *ac
   return 0;
 }
 
+/* possible_act: the noun at v names an act that may happen: "the likelihood
+ * of attacks by", "the risk of", "fears of", "the prospect of", "the threat of
+ * an attack by" (a threat proper is a phrase of the dictionary: "threat of
+ * sanctions"). */
+static int possible_act(const ctx *c, uint32_t s0, uint32_t v) {
+  static const char *const MAYBE[] = {
+      "likelihood", "possibility", "possible", "risk", "risks", "threat", "threats", "fear",
+      "fears", "prospect", "prospects", "danger", "chance", "chances", "spectre", "specter",
+      "likely", "potential", "imminent", "impending", "planned", "future", NULL};
+  /* "possible attacks", "an imminent attack", "planned strikes" */
+  if (v > s0 && is(c, v - 1, MAYBE)) return 1;
+  uint32_t j = v;
+  if (j > s0 && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
+  return j >= s0 + 2 && is(c, j - 1, (const char *const[]){"of", NULL}) && is(c, j - 2, MAYBE);
+}
+
 /* obligation: after a reporting verb ending at vl, an actor that must,
  * should or ought to do something ("said that Sudan must return"): its
  * mention, or -1. The actor stands right before the modal; the search stops
@@ -1129,6 +1150,11 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * assault", "fear a repeat of airstrikes"). A noun that is a verb's
      * object with none attached falls to the subject below ("the United
      * States speeded up the withdrawal"). */
+    if (ns && possible_act(c, s0, v)) {
+      explain(c, "  dropped: a noun naming an act that may happen (\"the likelihood of attacks by\")");
+      *prev_ns = 0;
+      return;
+    }
     if (!ns) {
       explain(c, "  dropped: a noun naming an act, with no doer attached, after a preposition or "
                  "no verb that does it");
