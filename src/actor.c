@@ -771,6 +771,32 @@ static int company_opens(const ctx *c, uint32_t i) {
   return 0;
 }
 
+/* speaker_for_it: what "it" names when it says something ("..., it said"):
+ * the nearest actor as nearest() finds it, passing over, in its own sentence,
+ * towns and regions, which say nothing ("service to Orlando, Fla., it said";
+ * a capital speaks for its state), and the objects of prepositions ("imports
+ * of U.S. corn, it said"). */
+static const actor_mention *speaker_for_it(const ctx *c, unsigned avoid) {
+  static const char *const PREPS[] = {"to", "from", "in", "at", "of", "into", "for", "with",
+                                      "on", "near", "by", "against", "before", "over",
+                                      "under", "between", "toward", "towards", NULL};
+  for (size_t k = c->n; k-- > 0;) {
+    const actor_mention *m = &c->m[k];
+    if (m->sent + 1 < c->sent) break;
+    if (m->flags & avoid) continue;
+    /* (in the sentence before, the last actor named may well speak next:
+     * "Syria fired on Turkey. It said it would respond.") */
+    if (m->sent != c->sent) return m;
+    if (m->entry && (m->entry->flags & DICT_F_PLACE) && !(m->entry->flags & DICT_F_CAPITAL))
+      continue;
+    uint32_t b = m->tok;
+    if (b > 0 && tok_is(c, b - 1, (const char *const[]){"the", NULL})) b--;
+    if (b > 0 && tok_is(c, b - 1, PREPS)) continue;
+    return m;
+  }
+  return NULL;
+}
+
 static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
   const actor_mention *to = NULL;
   uint32_t len = 1;
@@ -791,7 +817,12 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
     if (company_opens(c, i)) return i + 1;
     /* "a Reuters report that its personnel ...": an outlet's "its" is rare */
     int its = (kind & PRO_POSS) != 0;
-    to = nearest(c, 0, ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0));
+    unsigned avoid = ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0);
+    if (!its && i + 1 < end &&
+        tok_is(c, i + 1, (const char *const[]){"said", "says", "added", "told", "noted", NULL}))
+      to = speaker_for_it(c, avoid);
+    else
+      to = nearest(c, 0, avoid);
   } else if (kind & PRO_HE) {
     to = nearest(c, ACTOR_PERSON, 0);
   } else if (kind & PRO_THEY) {
