@@ -754,11 +754,22 @@ static unsigned pronoun_kind(const char *z, size_t n) {
 /* company_opens: the sentence of token i opens with the name of a company no
  * actor covers ("Smoky River Coal Ltd, operator of a mine near Grande Cache,
  * Alberta, said it agreed ...", "Union Bank of Switzerland said its ..."):
- * capitalised words, the last of which ends a company's name, before i. */
+ * capitalised words, the last of which ends a company's name, before i; or
+ * with "the company", "the airline", "the bank" ... */
 static int company_opens(const ctx *c, uint32_t i) {
-  if (c->td->casing != TEXT_MIXED) return 0;
   uint32_t s0 = c->td->sent[c->sent].tok;
   while (s0 < i && !(c->td->tok[s0].flags & TOK_WORD)) s0++; /* "<", a quote mark */
+  /* "The company said it ...", "The airline will start service ..., it said" */
+  static const char *const FIRM[] = {"company", "airline", "bank", "firm", "carrier", "unit",
+                                      "subsidiary", "concern", "utility", "group", NULL};
+  if (s0 + 1 < i && tok_is(c, s0, (const char *const[]){"the", NULL}) && tok_is(c, s0 + 1, FIRM)) {
+    int named = 0; /* "The Bank of France" is an actor */
+    for (size_t m = c->n; m-- > 0 && c->m[m].sent == c->sent;)
+      named |= c->m[m].tok <= s0 + 1 && c->m[m].tok + c->m[m].ntok > s0 + 1 &&
+               !(c->m[m].flags & ACTOR_AGENT);
+    if (!named) return 1;
+  }
+  if (c->td->casing != TEXT_MIXED) return 0;
   for (size_t m = c->n; m-- > 0 && c->m[m].sent == c->sent;)
     if (c->m[m].tok <= s0 + 6) return 0; /* a known actor among its first words */
   for (uint32_t k = s0; k < i && k < s0 + 7; k++) {
