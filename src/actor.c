@@ -631,6 +631,40 @@ static const actor_mention *first_state(const ctx *c) {
   return f;
 }
 
+/* named_state: m names a state-level actor itself ("Britain", "British
+ * officials"): not a pronoun, an outlet, or a role noun that took its country
+ * from another ("a bank spokesman" after "Vladivostok"). */
+static int named_state(const actor_mention *m) {
+  return (m->flags & ACTOR_STATE) && !(m->flags & (ACTOR_PRONOUN | ACTOR_MEDIA)) &&
+         m->from_start < 0 && strlen(m->code) >= 3 && strncmp(m->code, "---", 3);
+}
+
+/* topic_country: the country the document has named most often so far (its
+ * state-level actors named as such), if it leads the next by two or more;
+ * writes it to out. */
+static int topic_country(const ctx *c, char *out) {
+  char best[4] = "", second[4] = "";
+  int nbest = 0, nsecond = 0;
+  for (size_t k = 0; k < c->n; k++) {
+    const actor_mention *m = &c->m[k];
+    if (!named_state(m)) continue;
+    int seen = 0;
+    for (size_t j = 0; j < k && !seen; j++) seen = named_state(&c->m[j]) && !strncmp(c->m[j].code, m->code, 3);
+    if (seen) continue; /* counted with its first mention */
+    int n = 0;
+    for (size_t j = k; j < c->n; j++) n += named_state(&c->m[j]) && !strncmp(c->m[j].code, m->code, 3);
+    if (n > nbest) {
+      memcpy(second, best, 4), nsecond = nbest;
+      memcpy(best, m->code, 3), best[3] = 0, nbest = n;
+    } else if (n > nsecond) {
+      memcpy(second, m->code, 3), second[3] = 0, nsecond = n;
+    }
+  }
+  if (nbest < 2 || nbest < nsecond + 2) return 0;
+  memcpy(out, best, 4);
+  return 1;
+}
+
 /* agent_at handles an agent at i not preceded by its actor. */
 static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
   uint32_t j = i + len, alen;
@@ -685,8 +719,23 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
     if (f) near = f;
   }
   char base[ACTOR_CODE_MAX], buf[ACTOR_CODE_MAX];
-  if (near) country_of(base, near->code);
-  else if (org || !country_ahead(c, j, end, base)) strcpy(base, "---");
+  /* with none in its own sentence, a role noun belongs to the country the
+   * document is about (named most often, by two or more) rather than to one
+   * named in passing in the sentence before ("The shadow home secretary,
+   * Diane Abbott, said", after a mention of Bangladesh, in a story about
+   * Britain) */
+  char topic[4];
+  if (near && near->sent != c->sent && !org && topic_country(c, topic) &&
+      strncmp(topic, near->code, 3)) {
+    /* (one named later in its own sentence still comes first: "Two people
+     * were killed in Baghdad") */
+    near = NULL;
+    if (!country_ahead(c, j, end, base)) strcpy(base, topic);
+  } else if (near) {
+    country_of(base, near->code);
+  } else if (org || !country_ahead(c, j, end, base)) {
+    strcpy(base, "---");
+  }
   compose_agent(buf, base, ag, c->date);
   actor_mention *m = push(c, i, len, buf);
   if (!m) return end;
