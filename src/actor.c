@@ -643,25 +643,28 @@ static int named_state(const actor_mention *m) {
  * state-level actors named as such), if it leads the next by two or more;
  * writes it to out. */
 static int topic_country(const ctx *c, char *out) {
-  char best[4] = "", second[4] = "";
-  int nbest = 0, nsecond = 0;
+  /* one pass, counting by country in a small table (a document names few) */
+  enum { NTOPIC = 32 };
+  char code[NTOPIC][4];
+  int count[NTOPIC], nc = 0;
   for (size_t k = 0; k < c->n; k++) {
     const actor_mention *m = &c->m[k];
     if (!named_state(m)) continue;
-    int seen = 0;
-    for (size_t j = 0; j < k && !seen; j++) seen = named_state(&c->m[j]) && !strncmp(c->m[j].code, m->code, 3);
-    if (seen) continue; /* counted with its first mention */
-    int n = 0;
-    for (size_t j = k; j < c->n; j++) n += named_state(&c->m[j]) && !strncmp(c->m[j].code, m->code, 3);
-    if (n > nbest) {
-      memcpy(second, best, 4), nsecond = nbest;
-      memcpy(best, m->code, 3), best[3] = 0, nbest = n;
-    } else if (n > nsecond) {
-      memcpy(second, m->code, 3), second[3] = 0, nsecond = n;
+    int t = 0;
+    while (t < nc && strncmp(code[t], m->code, 3)) t++;
+    if (t == nc) {
+      if (nc == NTOPIC) continue;
+      memcpy(code[t], m->code, 3), code[t][3] = 0, count[t] = 0, nc++;
     }
+    count[t]++;
   }
-  if (nbest < 2 || nbest < nsecond + 2) return 0;
-  memcpy(out, best, 4);
+  int best = -1, nbest = 0, nsecond = 0;
+  for (int t = 0; t < nc; t++) {
+    if (count[t] > nbest) nsecond = nbest, nbest = count[t], best = t;
+    else if (count[t] > nsecond) nsecond = count[t];
+  }
+  if (best < 0 || nbest < 2 || nbest < nsecond + 2) return 0;
+  memcpy(out, code[best], 4);
   return 1;
 }
 
