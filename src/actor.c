@@ -668,6 +668,19 @@ static int topic_country(const ctx *c, char *out) {
   return 1;
 }
 
+/* backer_of: actor m is the backer in a compound before the role noun at i
+ * ("U.S.-backed contra rebels", "Iran-funded militias"): the role noun is
+ * not of m's country. */
+static int backer_of(const ctx *c, const actor_mention *m, uint32_t i) {
+  static const char *const BACKED[] = {"backed", "led", "funded", "supported", "sponsored",
+                                       "armed", "trained", "allied", "aligned", "installed",
+                                       "controlled", NULL};
+  uint32_t k = m->tok + m->ntok;
+  if (m->sent != c->sent || k + 2 > i || k + 4 < i) return 0;
+  const text_token *t = &c->td->tok[k];
+  return t->end - t->start == 1 && c->td->z[t->start] == '-' && tok_is(c, k + 1, BACKED);
+}
+
 /* agent_at handles an agent at i not preceded by its actor. */
 static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end) {
   uint32_t j = i + len, alen;
@@ -710,6 +723,7 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
    * else unknown */
   int org = org_role(c, i);
   const actor_mention *near = org ? NULL : nearest(c, ACTOR_STATE, 0);
+  if (near && backer_of(c, near, i)) near = NULL; /* "U.S.-backed contra rebels" */
   /* an official who speaks at the end of a sentence ("..., government
    * officials said") speaks of its subject, the first actor, more often than
    * of the last one named ("Nakasone intervened in Japan's dispute with the
