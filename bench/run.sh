@@ -88,13 +88,13 @@ done
 echo "(Matching target: 50 MB/s per core with the Phoenix dictionaries; the figure is the whole run: read, segment, match and compose.)" >> "$T/table"
 
 # Event coding (issue 4) and the stages of issue 5, on the Reuters sentence set:
-# the whole default run, and the coder's own CPU time from --stats' split.
+# the whole default run, and the coder's own time from --stats' split.
 B=$DATA/bench/reuters50k.jsonl
 TB=$DATA/dictionaries/tabari-2012
 TABARGS="--no-default-dict --dict tabari:$TB/CAMEO.080612.verbs --dict tabari:$TB/CountryInfo.120116.actors --dict tabari:$TB/Internatnl.120521.actors --dict tabari:$TB/PSU.120522.agents"
 {
   echo
-  echo "Event coding on \`bench/reuters50k.jsonl\` (50,000 sentences), \`./dyad code --threads N --stats\` (the default run): whole run (read, segment, actors, events, dates, quotes, claims, duplicate signatures and index, JSON), and the coder's own rate from the CPU split (actors + events stages). The split is the workers' CPU time, plus the duplicate index, which runs in the in-order stage; the issue-5 share is dates + quotes + claims + duplicate signatures + duplicate index over actors + events (median of the runs; the split shown is the last run's)."
+  echo "Event coding on \`bench/reuters50k.jsonl\` (50,000 sentences), \`./dyad code --threads N --stats\` (the default run): whole run (read, segment, actors, events, dates, quotes, claims, duplicate signatures and index, JSON), and the coder's own rate from the split by stage (actors + events stages). The split is the workers' elapsed time in each stage (their CPU time while no more threads run than there are cores; with every core coding, the reader and in-order threads share them, so the per-core rate reads low), plus the duplicate index, which runs in the in-order stage; the issue-5 share is dates + quotes + claims + duplicate signatures + duplicate index over actors + events (median of the runs; the split shown is the last run's)."
   echo
   echo "| dictionaries | threads | whole run sentences/s | coder sentences/s per core | events | dates+quotes+claims+duplicates, % of coder | stage split (seconds summed over workers) |"
   echo "|---|---|---|---|---|---|---|"

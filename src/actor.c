@@ -605,11 +605,13 @@ static int org_role(const ctx *c, uint32_t i) {
   return !tok_is(c, i - 1, STATE_WORD);
 }
 
+/* Verbs by which an official or an "it" is heard to speak. */
+static const char *const SAID[] = {"said", "say", "says", "told", "added", "noted", NULL};
+
 /* trailing_source: the role noun at i..i+len speaks in a closing attribution
  * (", an Economic Ministry official said.", ", government officials said"):
  * a comma within a few words before it, and "said" or the like right after. */
 static int trailing_source(const ctx *c, uint32_t i, uint32_t len, uint32_t end) {
-  static const char *const SAID[] = {"said", "say", "says", "told", "added", "noted", NULL};
   if (i + len >= end || !tok_is(c, i + len, SAID)) return 0;
   uint32_t s0 = c->td->sent[c->sent].tok;
   for (uint32_t k = i; k > s0 && k + 5 > i;) {
@@ -896,7 +898,7 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
     int its = (kind & PRO_POSS) != 0;
     unsigned avoid = ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0);
     if (!its && i + 1 < end &&
-        tok_is(c, i + 1, (const char *const[]){"said", "says", "added", "told", "noted", NULL}))
+        tok_is(c, i + 1, SAID))
       to = speaker_for_it(c, avoid);
     else
       to = nearest(c, 0, avoid);
