@@ -50,8 +50,9 @@ static void document_record(buf *out, const doc *d) {
   buf_adds(out, ",\"duplicate_of\":null}\n");
 }
 
-/* sentence_fields writes the fields every sentence-level record starts with. */
-static void sentence_fields(buf *out, const doc *d, const char *kind, uint32_t si) {
+/* sentence_fields writes the fields every sentence-level record starts with;
+ * with JSONL_LEAN all but the text (the sentence record carries it). */
+static void sentence_fields(buf *out, const doc *d, const char *kind, uint32_t si, unsigned flags) {
   const text_sentence *s = &d->td.sent[si];
   buf_adds(out, "{\"kind\":\"");
   buf_adds(out, kind);
@@ -61,6 +62,7 @@ static void sentence_fields(buf *out, const doc *d, const char *kind, uint32_t s
   buf_json_int(out, si);
   buf_adds(out, ",\"span\":");
   buf_json_span(out, s->start, s->end);
+  if (flags & JSONL_LEAN) return;
   buf_adds(out, ",\"text\":");
   buf_json_str(out, d->z + s->start, s->end - s->start);
 }
@@ -97,10 +99,10 @@ static void pattern_of(buf *out, const dict_entry *e) {
   buf_json_strz(out, id);
 }
 
-static void mention_records(buf *out, const doc *d) {
+static void mention_records(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->actors.n; i++) {
     const actor_mention *m = &d->actors.m[i];
-    sentence_fields(out, d, "mention", m->sent);
+    sentence_fields(out, d, "mention", m->sent, flags);
     buf_adds(out, ",\"actor\":");
     actor_object(out, d, m);
     buf_adds(out, ",\"resolved_from\":");
@@ -117,7 +119,7 @@ static void mention_records(buf *out, const doc *d) {
 static void sentence_records(buf *out, const doc *d) {
   for (uint32_t i = 0; i < d->td.nsent; i++) {
     const text_sentence *s = &d->td.sent[i];
-    sentence_fields(out, d, "sentence", i);
+    sentence_fields(out, d, "sentence", i, 0);
     buf_adds(out, ",\"tokens\":");
     buf_json_int(out, s->ntok);
     buf_adds(out, ",\"para\":");
@@ -160,10 +162,10 @@ static void number_or_null(buf *out, double v) {
   else buf_adds(out, "null"); /* "at least 20": no upper bound */
 }
 
-static void claim_records(buf *out, const doc *d) {
+static void claim_records(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->claims.n; i++) {
     const claim *c = &d->claims.c[i];
-    sentence_fields(out, d, "claim", c->sent);
+    sentence_fields(out, d, "claim", c->sent, flags);
     buf_adds(out, ",\"quantity\":");
     number_or_null(out, c->quantity);
     buf_adds(out, ",\"low\":");
@@ -186,10 +188,10 @@ static void claim_records(buf *out, const doc *d) {
   }
 }
 
-static void timex_records(buf *out, const doc *d) {
+static void timex_records(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->timexes.n; i++) {
     const timex *t = &d->timexes.t[i];
-    sentence_fields(out, d, "timex", t->sent);
+    sentence_fields(out, d, "timex", t->sent, flags);
     buf_adds(out, ",\"expr\":{\"text\":");
     buf_json_str(out, d->z + t->start, t->end - t->start);
     buf_adds(out, ",\"span\":");
@@ -204,12 +206,12 @@ static void timex_records(buf *out, const doc *d) {
   }
 }
 
-static void event_records(buf *out, const doc *d) {
+static void event_records(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->events.n; i++) {
     const coder_event *e = &d->events.e[i];
     const cameo_code *cc = cameo_find(d->codes, e->cameo);
     const text_token *v0 = &d->td.tok[e->verb_tok], *v1 = &d->td.tok[e->verb_last];
-    sentence_fields(out, d, "event", e->sent);
+    sentence_fields(out, d, "event", e->sent, flags);
     buf_adds(out, ",\"source\":");
     actor_or_null(out, d, e->src);
     buf_adds(out, ",\"target\":");
@@ -245,10 +247,10 @@ static void event_records(buf *out, const doc *d) {
   }
 }
 
-static void quote_records(buf *out, const doc *d) {
+static void quote_records(buf *out, const doc *d, unsigned flags) {
   for (size_t i = 0; i < d->quotes.n; i++) {
     const quote *q = &d->quotes.q[i];
-    sentence_fields(out, d, "quote", q->sent);
+    sentence_fields(out, d, "quote", q->sent, flags);
     buf_adds(out, ",\"quote\":{\"text\":");
     buf_json_str(out, d->z + q->start, q->end - q->start);
     buf_adds(out, ",\"span\":");
@@ -275,9 +277,9 @@ void jsonl_doc(buf *out, const doc *d, unsigned flags) {
   if (d->skipped) return;
   document_record(out, d);
   if (flags & JSONL_SENTENCES) sentence_records(out, d);
-  if (flags & JSONL_MENTIONS) mention_records(out, d);
-  if (flags & JSONL_EVENTS) event_records(out, d);
-  if (flags & JSONL_QUOTES) quote_records(out, d);
-  if (flags & JSONL_TIMEX) timex_records(out, d);
-  if (flags & JSONL_CLAIMS) claim_records(out, d);
+  if (flags & JSONL_MENTIONS) mention_records(out, d, flags);
+  if (flags & JSONL_EVENTS) event_records(out, d, flags);
+  if (flags & JSONL_QUOTES) quote_records(out, d, flags);
+  if (flags & JSONL_TIMEX) timex_records(out, d, flags);
+  if (flags & JSONL_CLAIMS) claim_records(out, d, flags);
 }

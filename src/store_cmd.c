@@ -20,7 +20,7 @@
 #include "store.h"
 
 /* Records the store asks `dyad code` for on top of its defaults. */
-#define INGEST_FLAGS (JSONL_SENTENCES | JSONL_MENTIONS)
+#define INGEST_FLAGS (JSONL_SENTENCES | JSONL_MENTIONS | JSONL_LEAN)
 
 static double now(void) {
   struct timespec ts;
