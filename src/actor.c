@@ -473,6 +473,9 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   if (!(e->flags & DICT_F_PERSON)) {
     uint32_t k = j < end && is_possessive(c, j) ? j + 1 : j;
     if (k < end && tok_is(c, k, CURRENCY)) return k + 1;
+    /* a central bank's name inside a commercial bank's: "Royal Bank of
+     * Canada", "Toronto-Dominion Bank of Canada" */
+    if (tok_is(c, i, (const char *const[]){"bank", NULL}) && name_before(c, i)) return j;
     const char *role = "BUS";
     uint32_t nco = company_after(c, j, end, &role);
     if (!nco && country_like(code) && strlen(code) == 3 &&
@@ -605,6 +608,140 @@ static int org_role(const ctx *c, uint32_t i) {
   return !tok_is(c, i - 1, STATE_WORD);
 }
 
+/* Titles that a firm, a union or an association has as well as a state. */
+static const char *const FIRM_TITLE[] = {
+    "president", "vice-president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "spokesmen", "official", "officials", "head", "director", "secretary",
+    "treasurer", "officer", NULL};
+
+/* is_body: a mention's code names a body that is no state's organ: a firm, a
+ * union, an outlet, a school, a charity. */
+static int is_body(const char *code) {
+  static const char *const BODY[] = {"BUS", "LAB", "MED", "EDU", "NGO", "MNC", NULL};
+  if (!strncmp(code, "NGO", 3) || !strncmp(code, "MNC", 3)) return 1;
+  size_t n = strlen(code);
+  for (size_t k = 3; k + 3 <= n; k += 3)
+    for (const char *const *b = BODY; *b; b++)
+      if (!strncmp(code + k, *b, 3)) return 1;
+  return 0;
+}
+
+/* The name a mention's code came from (resolved_from); -1: none. */
+typedef struct span_from {
+  int64_t start, end;
+} span_from;
+
+/* firm_ref: "the company", "a company spokesman", "a bank official": the
+ * firm the document has named last (within the last few sentences), or for
+ * a bank the central bank it has named, rather than a firm of the nearest
+ * country; writes its code to out. */
+static int firm_ref(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, char *out,
+                    span_from *from) {
+  static const char *const FIRM[] = {"company", "firm", "corporation", "bank", NULL};
+  static const char *const DET[] = {"the", "a", "this", "that", "another", NULL};
+  uint32_t s0 = c->td->sent[c->sent].tok;
+  if (i <= s0 || !singular(ag) || strncmp(role_of(ag, c->date), "BUS", 3) ||
+      !tok_is(c, i + len - 1, FIRM) || !tok_is(c, i - 1, DET))
+    return 0;
+  int bank = tok_is(c, i + len - 1, (const char *const[]){"bank", NULL});
+  for (size_t k = c->n; k-- > 0;) {
+    const actor_mention *m = &c->m[k];
+    if (m->sent + 3 < c->sent) break;
+    int firm = m->entry && country_like(m->code) && !strncmp(m->code + 3, "BUS", 3) &&
+               !(m->flags & ACTOR_AGENT);
+    int central = bank && (m->flags & ACTOR_AGENT) && m->ntok == 2 &&
+                  tok_is(c, m->tok, (const char *const[]){"central", NULL});
+    if (firm || central) {
+      snprintf(out, ACTOR_CODE_MAX, "%s", m->code);
+      *from = (span_from){(int64_t)m->start, (int64_t)m->end};
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* firm_title: the title at i..i+len is a firm's or a body's, not a state's:
+ * right after one ("a company spokesman", "the union's president", "Texas
+ * Eastern Corp's ... unit President Howard C. Homeyer", "Chrysler Corp
+ * chairman"), or of one named after it ("a spokesman for General Motors
+ * Corp", "president of Colombia's exporters' association"). Writes the code
+ * to out: the body's own when it is a mention, else its country (if named)
+ * and BUS or NGO. Only for state-role titles that bodies have too. */
+static int firm_title(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end,
+                      char *out, span_from *from) {
+  static const char *const PART[] = {"unit", "subsidiary", "division", "affiliate", NULL};
+  if (strncmp(role_of(ag, c->date), "GOV", 3) || !tok_is(c, i + len - 1, FIRM_TITLE)) return 0;
+  uint32_t s0 = c->td->sent[c->sent].tok, p = i;
+  if (p > s0 && is_possessive(c, p - 1)) p--;
+  /* past a stock ticker: "Inland Steel Industries Inc <IAD> spokesman" */
+  if (p > s0 + 3 && c->td->z[c->td->tok[p - 1].start] == '>')
+    for (uint32_t k = p - 1; k > s0 && k + 4 > p; k--)
+      if (c->td->z[c->td->tok[k - 1].start] == '<') {
+        p = k - 1;
+        break;
+      }
+  if (p > s0) {
+    const actor_mention *last = c->n ? &c->m[c->n - 1] : NULL;
+    if (last && last->tok + last->ntok == p) {
+      /* "a union spokesman"; not "Central Bank President", a state's, nor
+       * "told reporters President Reagan" */
+      if (!is_body(last->code) || (last->flags & (ACTOR_PLURAL | ACTOR_PERSON))) return 0;
+      snprintf(out, ACTOR_CODE_MAX, "%s", last->code);
+      *from = (span_from){(int64_t)last->start, (int64_t)last->end};
+      return 1;
+    }
+    int cap = (c->td->tok[p - 1].flags & TOK_CAP) && c->td->casing == TEXT_MIXED;
+    if (tok_is(c, p - 1, PART) || (cap && p - 1 > s0 && tok_is(c, p - 1, COMPANY))) {
+      /* a firm dyad does not know: of the country of a firm named before, if any */
+      const actor_mention *f = NULL;
+      for (size_t k = c->n; k-- > 0 && !f;)
+        if (c->m[k].sent + 1 >= c->sent && country_like(c->m[k].code) &&
+            !strncmp(c->m[k].code + 3, "BUS", 3))
+          f = &c->m[k];
+      if (f) snprintf(out, ACTOR_CODE_MAX, "%s", f->code);
+      else strcpy(out, "---BUS");
+      if (f) *from = (span_from){(int64_t)f->start, (int64_t)f->end};
+      return 1;
+    }
+  }
+  uint32_t j = i + len;
+  if (j + 1 >= end || !tok_is(c, j, (const char *const[]){"for", "of", "at", NULL})) return 0;
+  j++;
+  if (tok_is(c, j, (const char *const[]){"the", NULL})) j++;
+  uint32_t alen = 0;
+  const dict_entry *e = j < end ? match(c, j, end, 1u << DICT_ACTOR, &alen) : NULL;
+  char cbuf[ACTOR_CODE_MAX];
+  const char *code = e && !(e->flags & DICT_F_PERSON) ? code_of(e, c->date, cbuf) : NULL;
+  /* (the name after is a mention of its own too: this one is resolved from it) */
+  if (code)
+    *from = (span_from){(int64_t)c->td->tok[j].start, (int64_t)c->td->tok[j + alen - 1].end};
+  if (code && is_body(code)) {
+    snprintf(out, ACTOR_CODE_MAX, "%s", code);
+    return 1;
+  }
+  const char *role = NULL;
+  if (code && j + alen < end && is_possessive(c, j + alen)) {
+    /* "of Colombia's exporters' association": a body of that country */
+    for (uint32_t k = j + alen + 1; k < end && k < j + alen + 6 && !role; k++) {
+      if (tok_is(c, k, COMPANY)) role = "BUS";
+      else if (tok_is(c, k, ASSOCIATION)) role = "NGO";
+      else if (!(c->td->tok[k].flags & TOK_WORD) && !is_possessive(c, k)) break;
+    }
+    if (!role) return 0;
+    char base[ACTOR_CODE_MAX];
+    country_of(base, code);
+    compose(out, base, role);
+    return 1;
+  }
+  uint32_t nco = code ? 0 : company_after(c, j, end, &role);
+  if (nco) {
+    compose(out, "---", role);
+    *from = (span_from){(int64_t)c->td->tok[j].start, (int64_t)c->td->tok[j + nco - 1].end};
+    return 1;
+  }
+  return 0;
+}
+
 /* Verbs by which an official or an "it" is heard to speak. */
 static const char *const SAID[] = {"said", "say", "says", "told", "added", "noted", NULL};
 
@@ -700,6 +837,17 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
     }
     /* actor_at took the name for someone else's ("Finance Minister Lindner"
      * in 1987): the title and an unknown name, below */
+  }
+  /* "a company spokesman", "a spokesman for General Motors Corp" */
+  char firm[ACTOR_CODE_MAX];
+  span_from from = {-1, -1};
+  if (firm_title(c, ag, i, len, end, firm, &from) || firm_ref(c, ag, i, len, firm, &from)) {
+    actor_mention *m = push(c, i, len, firm);
+    if (!m) return end;
+    m->from_start = from.start, m->from_end = from.end;
+    m->agent = ag;
+    m->flags |= ACTOR_AGENT | (singular(ag) ? 0 : ACTOR_PLURAL);
+    return title_name(c, ag, j, end);
   }
   /* "the government of Iraq", "troops of North Korea" */
   uint32_t k = j;
