@@ -825,9 +825,16 @@ static void add_events(ctx *c, const text_sentence *s, const verb_at *va, const 
                        const int *src, int ns, const int *tgt, int nt, int neg, int attr,
                        int loc, const char *how) {
   /* "Russia and China will meet", "Israel and Syria agreed": a joint act of
-   * cooperation (roots 03-06) with no one else named is done with each other */
+   * consultation or cooperation with no one else named is done with each
+   * other. Only acts that take two: meeting and talks (root 04, and 036, the
+   * intent to meet), material cooperation (06), agreeing (030) and signing
+   * (057); "Italy, France and
+   * Greece backed the proposal" (050) and "pledged aid" (03x) are each
+   * one's own act. */
   int r = (code[0] - '0') * 10 + (code[1] - '0');
-  int mutual = !nt && ns >= 2 && r >= 3 && r <= 6;
+  int two = r == 4 || r == 6 || !strcmp(code, "030") || !strcmp(code, "036") ||
+            !strncmp(code, "057", 3);
+  int mutual = !nt && ns >= 2 && two;
   if (mutual) { /* only between different actors: "Putin and his counterpart" */
     int distinct = 0;
     for (int i = 1; i < ns && !distinct; i++)
