@@ -470,22 +470,67 @@ static tw classify_prefixed(const lex_index *x, char *k, char *h) {
 
 #define KEY_MAX 16 /* longer tokens are none of ours ("throughout" is 10, "2025-05-09" 10) */
 
-static tw classify(const lex_index *x, const char *z, const text_token *tk) {
+/* classify_key: the class of token tk, whose text p[0..n) (n < KEY_MAX) the
+ * caller folded into k as far as i, where it stopped: a digit first, a
+ * hyphen, a NUL or a byte past ASCII. */
+static tw classify_key(const lex_index *x, const char *p, size_t n, size_t i, char *k,
+                       const text_token *tk) {
   tw none = {0};
-  char k[KEY_MAX];
-  const char *p = z + tk->start;
-  size_t n = tk->end - tk->start, i;
-  if ((tk->flags & TOK_PUNCT) || n >= KEY_MAX) return none;
-  for (i = 0; i < n && (unsigned char)p[i] < 0x80; i++) /* ASCII, the common case, folded here */
+  for (; i < n && (unsigned char)p[i] < 0x80; i++) /* ASCII, folded here */
     k[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
   k[n] = 0;
-  if (i < n) n = text_key(p, n, k, sizeof k); /* "’ll", accented words */
+  if (i < n) n = text_key(p, n, k, KEY_MAX); /* "’ll", accented words */
   if (!n) return none;
   if ((tk->flags & TOK_ABBR) && k[n - 1] == '.') k[--n] = 0; /* "Jan." "Sept." */
   if (k[0] >= '0' && k[0] <= '9') return classify_number(k, n);
   char *h = memchr(k, '-', n);
   if (h && h > k) return classify_prefixed(x, k, h);
   return classify_word(x, k);
+}
+
+/* FOLD: an ASCII byte of a word folded to lower case, as text_key folds it;
+ * 0 for the bytes classify leaves to classify_key: NUL, '-' (rows 2, 4 and 5
+ * differ from the identity) and every byte past ASCII. */
+static const unsigned char FOLD[256] = {
+      0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,
+     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+     32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,   0,  46,  47,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,
+     64,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,  91,  92,  93,  94,  95,
+     96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+};
+
+/* classify runs for every token of every document, and most are plain ASCII
+ * words none of ours: those are folded and hashed in one pass and looked up
+ * by that hash. A number, a hyphen, a NUL or a byte past ASCII goes the
+ * general way (classify_key). */
+static tw classify(const lex_index *x, const char *z, const text_token *tk) {
+  tw none = {0}, t = {0};
+  char k[KEY_MAX];
+  const char *p = z + tk->start;
+  size_t n = tk->end - tk->start, i;
+  if ((tk->flags & TOK_PUNCT) || n >= KEY_MAX) return none;
+  uint32_t h = WH_BASIS;
+  if (n && p[0] >= '0' && p[0] <= '9') return classify_key(x, p, n, 0, k, tk);
+  for (i = 0; i < n; i++) {
+    unsigned char c = FOLD[(unsigned char)p[i]];
+    if (!c) break;
+    k[i] = (char)c;
+    h = wh_step(h, c);
+  }
+  if (i < n) return classify_key(x, p, n, i, k, tk);
+  k[n] = 0;
+  if (n && (tk->flags & TOK_ABBR) && k[n - 1] == '.') k[--n] = 0, h = wh_hash(k); /* "Jan." */
+  if (!n) return none;
+  long e = wh_find_hashed(x->slots, LEX_SLOTS, LEX, sizeof *LEX, k, h);
+  if (e >= 0) {
+    t.cls = LEX[e].cls;
+    t.sub = LEX[e].sub;
+    t.val = LEX[e].val;
+  }
+  return t;
 }
 
 /* ---- the scan of one sentence -------------------------------------------- */
@@ -809,6 +854,11 @@ static void resolve_unit(const scan *s, hit *h, int unit, int k) {
 /* ---- the forms ----------------------------------------------------------- */
 
 static int match(scan *s, uint32_t i, hit *h);
+
+/* STARTS: the classes match() has a form for; no other token starts one. */
+#define STARTS                                                                                \
+  (1u << W_THE | 1u << W_EDGE | 1u << W_MOD | 1u << W_SHIFT | 1u << W_DET | 1u << W_CARD |  \
+   1u << W_RELDAY | 1u << W_WDAY | 1u << W_MONTH | 1u << W_UNIT | 1u << W_NUM)
 
 /* year_after reads "[,] YEAR" at *k (a four-digit year 1000-2999). */
 static int year_after(const scan *s, uint32_t *k) {
@@ -1188,7 +1238,8 @@ static int m_edge(scan *s, uint32_t i, hit *h) {
 /* "the" joins the expression after it when that takes one. A second "the"
  * ends it, so that "the the the ..." stays linear. */
 static int m_the(scan *s, uint32_t i, hit *h) {
-  if (is(s, i + 1, W_THE) || !match(s, i + 1, h)) return 0;
+  if (is(s, i + 1, W_THE) || !((1u << at(s, i + 1)->cls) & STARTS) || !match(s, i + 1, h))
+    return 0;
   if (h->the_ok && h->a == i + 1) h->a = i;
   return 1;
 }
@@ -1272,7 +1323,7 @@ static int scan_sentence(arena *a, scan *s, const text_sentence *se, timex_list 
     s->w[i - s->lo] = classify(&s->lex, s->td->z, &s->td->tok[i]);
   for (uint32_t i = s->lo; i < s->hi;) {
     hit h;
-    if (!match(s, i, &h) || h.b <= i) {
+    if (!((1u << s->w[i - s->lo].cls) & STARTS) || !match(s, i, &h) || h.b <= i) {
       i++;
       continue;
     }

@@ -19,9 +19,15 @@
 #include <stdint.h>
 #include <string.h>
 
+/* wh_hash is FNV-1a: WH_BASIS, then wh_step for each byte of the key. A
+ * caller that folds a token into its key may hash it in the same loop. */
+#define WH_BASIS 2166136261u
+
+static inline uint32_t wh_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
 static inline uint32_t wh_hash(const char *k) {
-  uint32_t h = 2166136261u;
-  for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+  uint32_t h = WH_BASIS;
+  for (; *k; k++) h = wh_step(h, (unsigned char)*k);
   return h;
 }
 
@@ -45,14 +51,21 @@ static inline int wh_build(uint16_t *slots, size_t nslots, const void *base, siz
   return 0;
 }
 
-/* wh_find returns the index of key k in the table, or -1. */
-static inline long wh_find(const uint16_t *slots, size_t nslots, const void *base, size_t stride,
-                           const char *k) {
-  for (size_t s = wh_hash(k) & (nslots - 1); slots[s]; s = (s + 1) & (nslots - 1)) {
+/* wh_find_hashed returns the index of key k, whose wh_hash is h, in the
+ * table, or -1: for a caller that hashes the key while it folds it. */
+static inline long wh_find_hashed(const uint16_t *slots, size_t nslots, const void *base,
+                                  size_t stride, const char *k, uint32_t h) {
+  for (size_t s = h & (nslots - 1); slots[s]; s = (s + 1) & (nslots - 1)) {
     const char *w = wh_key(base, stride, slots[s] - 1u);
     if (w[0] == k[0] && !strcmp(w, k)) return (long)slots[s] - 1;
   }
   return -1;
+}
+
+/* wh_find returns the index of key k in the table, or -1. */
+static inline long wh_find(const uint16_t *slots, size_t nslots, const void *base, size_t stride,
+                           const char *k) {
+  return wh_find_hashed(slots, nslots, base, stride, k, wh_hash(k));
 }
 
 #endif
