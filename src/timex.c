@@ -488,20 +488,6 @@ static tw classify_key(const lex_index *x, const char *p, size_t n, size_t i, ch
   return classify_word(x, k);
 }
 
-/* FOLD: an ASCII byte of a word folded to lower case, as text_key folds it;
- * 0 for the bytes classify leaves to classify_key: NUL, '-' (rows 2, 4 and 5
- * differ from the identity) and every byte past ASCII. */
-static const unsigned char FOLD[256] = {
-      0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,
-     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
-     32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,   0,  46,  47,
-     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,
-     64,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,  91,  92,  93,  94,  95,
-     96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
-};
-
 /* classify runs for every token of every document, and most are plain ASCII
  * words none of ours: those are folded and hashed in one pass and looked up
  * by that hash. A number, a hyphen, a NUL or a byte past ASCII goes the
@@ -512,15 +498,9 @@ static tw classify(const lex_index *x, const char *z, const text_token *tk) {
   const char *p = z + tk->start;
   size_t n = tk->end - tk->start, i;
   if ((tk->flags & TOK_PUNCT) || n >= KEY_MAX) return none;
-  uint32_t h = WH_BASIS;
+  uint32_t h;
   if (n && p[0] >= '0' && p[0] <= '9') return classify_key(x, p, n, 0, k, tk);
-  for (i = 0; i < n; i++) {
-    unsigned char c = FOLD[(unsigned char)p[i]];
-    if (!c) break;
-    k[i] = (char)c;
-    h = wh_step(h, c);
-  }
-  if (i < n) return classify_key(x, p, n, i, k, tk);
+  if ((i = wh_fold(p, n, k, &h)) < n) return classify_key(x, p, n, i, k, tk);
   k[n] = 0;
   if (n && (tk->flags & TOK_ABBR) && k[n - 1] == '.') k[--n] = 0, h = wh_hash(k); /* "Jan." */
   if (!n) return none;
