@@ -936,14 +936,14 @@ static void end_quote(qctx *c, uint32_t e, uint32_t close) {
   if (q->mark2) c->inq[q->open - 1] = 1;
 }
 
-/* scan walks the tokens once, pairing marks. A paragraph break or a new
- * opening curly mark ends an open quote; if a quote opens right there, it
- * continues the one that ended. */
-static void scan(qctx *c) {
+/* scan walks the tokens once from the first mark, at token from, pairing
+ * marks. A paragraph break or a new opening curly mark ends an open quote; if
+ * a quote opens right there, it continues the one that ended. */
+static void scan(qctx *c, uint32_t from) {
   const text_token *t = c->td->tok;
   int32_t open = 0;     /* the open quote's mark, 0 when none */
   uint32_t cut = NONE;  /* token where the last quote ended without a mark */
-  for (uint32_t i = 0; i < c->td->ntok && !c->oom; i++) {
+  for (uint32_t i = from; i < c->td->ntok && !c->oom; i++) {
     if (open && (t[i].flags & TOK_PARA)) {
       end_quote(c, i, NONE);
       open = 0;
@@ -1012,7 +1012,7 @@ int quote_find(arena *a, const text_doc *td, const actor_list *actors, quote_lis
     if ((td->tok[k].flags & (TOK_QUOTE | TOK_CLITIC)) && dq(&c, k, &len)) break;
   if (k == td->ntok) return ERR_OK;
   if (build_maps(&c)) return ERR_NOMEM;
-  scan(&c);
+  scan(&c, k);
   if (c.oom) return ERR_NOMEM;
   if (!c.n) return ERR_OK;
   attribute(&c);
