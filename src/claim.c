@@ -851,6 +851,13 @@ static const cl_word *cl_lookup(const char *key) {
   return i < 0 ? NULL : &WORDS[i];
 }
 
+/* cl_lookup_hashed: cl_lookup of a key whose wh_hash is h. */
+static const cl_word *cl_lookup_hashed(const char *key, uint32_t h) {
+  if (!key[0]) return NULL;
+  long i = wh_find_hashed(CL_INDEX, CL_SLOTS, WORDS, sizeof *WORDS, key, h);
+  return i < 0 ? NULL : &WORDS[i];
+}
+
 int claim_check_tables(void) {
   pthread_once(&CL_ONCE, cl_index_build);
   if (!CL_INDEX_OK) return 1;
@@ -1939,43 +1946,66 @@ static void cl_mentions(cl_sent *s, size_t *next) {
  * "held", "dead" ... are triggers or heads there). Called for the words the
  * table lacks. */
 static int cl_named(const char *k) {
-  static const char *const NAMED[] = {"alive", "burnt", "burned", "shot", "lose",
-                                      "figure", "total", "captive", NULL};
-  for (int i = 0; NAMED[i]; i++)
-    if (k[0] == NAMED[i][0] && !strcmp(k, NAMED[i])) return 1;
-  return 0;
+  switch (k[0]) { /* by first letter: a sentence with a number asks this of most of its words */
+  case 'a': return !strcmp(k, "alive");
+  case 'b': return !strcmp(k, "burnt") || !strcmp(k, "burned");
+  case 'c': return !strcmp(k, "captive");
+  case 'f': return !strcmp(k, "figure");
+  case 'l': return !strcmp(k, "lose");
+  case 's': return !strcmp(k, "shot");
+  case 't': return !strcmp(k, "total");
+  default: return 0;
+  }
 }
 
 /* cl_prepare reads the sentence's words; returns the union of their classes,
- * with CL_DIGIT when a token may be a number in digits or hyphenated words. */
+ * with CL_DIGIT when a token may be a number in digits or hyphenated words.
+ * It runs on every token of every document, so a plain ASCII token with no
+ * hyphen (most of them) is folded and hashed in one pass (wh_fold); the rest
+ * go through text_key. */
 static uint32_t cl_prepare(cl_sent *s, const text_sentence *ts) {
   uint32_t any = 0;
   s->t0 = ts->tok;
   s->nt = ts->ntok;
   for (uint32_t i = 0; i < s->nt; i++) {
     const text_token *t = &s->td->tok[s->t0 + i];
-    size_t k = text_key(s->td->z + t->start, t->end - t->start, s->key[i], CL_KEY);
-    s->key[i][k] = 0;
-    s->w[i] = cl_lookup(s->key[i]);
+    const char *p = s->td->z + t->start;
+    size_t n = t->end - t->start;
+    char *key = s->key[i];
+    uint32_t h;
+    if (n < CL_KEY && wh_fold(p, n, key, &h) == n) {
+      key[n] = 0;
+      s->w[i] = cl_lookup_hashed(key, h);
+      if (key[0] >= '0' && key[0] <= '9') any |= CL_DIGIT;
+    } else {
+      size_t k = text_key(p, n, key, CL_KEY);
+      key[k] = 0;
+      s->w[i] = cl_lookup(key);
+      if ((key[0] >= '0' && key[0] <= '9') || strchr(key, '-')) any |= CL_DIGIT;
+    }
     if (s->w[i]) any |= s->w[i]->cls;
-    if ((s->key[i][0] >= '0' && s->key[i][0] <= '9') || strchr(s->key[i], '-')) any |= CL_DIGIT;
-    s->men[i] = s->aside[i] = s->num[i] = -1;
   }
   return any;
 }
 
-/* cl_alloc sizes the per-sentence scratch for the longest sentence. */
-static int cl_alloc(arena *a, cl_sent *s, uint32_t max) {
-  size_t m = max ? max : 1; /* cl_prepare fills what is read before it is written */
-  s->key = arena_alloc(a, m * sizeof *s->key);
-  s->w = arena_alloc(a, m * sizeof *s->w);
+/* cl_alloc sizes the per-sentence scratch for the longest sentence: the keys
+ * and table entries that cl_prepare fills for every sentence, and (when
+ * links is set) the rest, which only a sentence that may hold a claim
+ * needs, so that a document with none does not allocate it. Each array is
+ * filled before it is read. */
+static int cl_alloc(arena *a, cl_sent *s, uint32_t max, int links) {
+  size_t m = max ? max : 1;
+  if (!links) {
+    s->key = arena_alloc(a, m * sizeof *s->key);
+    s->w = arena_alloc(a, m * sizeof *s->w);
+    return s->key && s->w ? ERR_OK : ERR_NOMEM;
+  }
   s->men = arena_alloc(a, m * sizeof *s->men);
   s->aside = arena_alloc(a, m * sizeof *s->aside);
   s->num = arena_alloc(a, m * sizeof *s->num);
   s->nums = arena_alloc(a, m * sizeof *s->nums);
   s->cues = arena_alloc(a, m * sizeof *s->cues);
-  return s->key && s->w && s->men && s->aside && s->num && s->nums && s->cues ? ERR_OK
-                                                                                : ERR_NOMEM;
+  return s->men && s->aside && s->num && s->nums && s->cues ? ERR_OK : ERR_NOMEM;
 }
 
 int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_list *out) {
@@ -1986,7 +2016,7 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
   for (uint32_t i = 0; i < td->nsent; i++)
     if (td->sent[i].ntok > max) max = td->sent[i].ntok;
   cl_sent s = {.td = td, .al = actors};
-  if (cl_alloc(a, &s, max)) return ERR_NOMEM;
+  if (cl_alloc(a, &s, max, 0)) return ERR_NOMEM;
   cl_out o = {.a = a};
   size_t next = 0;
   for (uint32_t i = 0; i < td->nsent; i++) {
@@ -1997,6 +2027,8 @@ int claim_find(arena *a, const text_doc *td, const actor_list *actors, claim_lis
     for (uint32_t t = 0; t < s.nt && !(any & CL_LINKING); t++)
       if (!s.w[t] && cl_named(s.key[t])) any |= CL_NAMED;
     if (!(any & CL_LINKING)) continue;
+    if (!s.men && cl_alloc(a, &s, max, 1)) return ERR_NOMEM;
+    for (uint32_t t = 0; t < s.nt; t++) s.men[t] = s.aside[t] = s.num[t] = -1;
     cl_mentions(&s, &next);
     cl_asides(&s);
     cl_numbers(&s);

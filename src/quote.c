@@ -1,7 +1,6 @@
 #include "quote.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "err.h"
 #include "utf8.h"
@@ -45,147 +44,179 @@ typedef struct attr {
 
 /* ---- word lists -------------------------------------------------------- */
 
+/* Each list is lower case and sorted by strcmp: tok_is searches the longer
+ * ones by halves, since the speaker searches test most tokens of a window
+ * against several lists. quote_check_tables() checks the order. */
+
 /* Speech verbs, finite: "X said", "said X", "X told reporters". Some are
  * nouns too (remarks, claims, calls); speech_verb() rejects them after a
  * determiner. "called", "described", "branded" govern scare quotes
  * ("which one official described as a “volcano”"). */
 static const char *const VERBS[] = {
-    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated", "states",
-    "declared", "declares", "wrote", "writes", "explained", "explains", "insisted", "insists",
-    "warned", "warns", "noted", "notes", "argued", "argues", "claimed", "claims", "replied",
-    "replies", "announced", "announces", "remarked", "recalled",
-    "recalls", "acknowledged", "admitted", "admits", "conceded", "concedes", "urged", "urges",
-    "suggested", "suggests", "tweeted", "tweets", "posted", "commented", "observed", "concluded",
-    "responded", "responds", "countered", "cautioned", "stressed", "stresses", "emphasised",
-    "emphasized", "maintained", "maintains", "predicted", "predicts", "promised", "vowed",
-    "vows", "pledged", "shouted", "complained", "complains", "alleged", "alleges", "confirmed",
-    "confirms", "denied", "denies", "reiterated", "described", "describes", "called", "calls",
-    "quipped", "joked", "testified", "labelled", "labeled", "dubbed", "branded", "termed",
-    "exclaimed", "whispered", "boasted", "thundered", "retorted", "mused", "demanded", "screamed",
-    "cried", "chanted", "yelled", "pleaded", "lamented", "wondered", "tell", "add",
-    "declare", "write", "explain", "insist", "warn", "argue", "admit", "concede", "urge",
-    "deny", "allege", "describe", "complain", "predict", "vow", "pledge", "maintain", "believes",
-    "believed", "thinks", "hopes", "fears", "revealed", "reveals", NULL};
+    "acknowledged", "add", "added", "adds", "admit", "admits", "admitted", "allege", "alleged",
+    "alleges", "announced", "announces", "argue", "argued", "argues", "asked", "asks", "believed",
+    "believes", "boasted", "branded", "called", "calls", "cautioned", "chanted", "claimed",
+    "claims", "commented", "complain", "complained", "complains", "concede", "conceded", "concedes",
+    "concluded", "confirmed", "confirms", "countered", "cried", "declare", "declared", "declares",
+    "demanded", "denied", "denies", "deny", "describe", "described", "describes", "dubbed",
+    "emphasised", "emphasized", "exclaimed", "explain", "explained", "explains", "fears", "hopes",
+    "insist", "insisted", "insists", "joked", "labeled", "labelled", "lamented", "maintain",
+    "maintained", "maintains", "mused", "noted", "notes", "observed", "pleaded", "pledge",
+    "pledged", "posted", "predict", "predicted", "predicts", "promised", "quipped", "recalled",
+    "recalls", "reiterated", "remarked", "replied", "replies", "responded", "responds", "retorted",
+    "revealed", "reveals", "said", "say", "says", "screamed", "shouted", "stated", "states",
+    "stressed", "stresses", "suggested", "suggests", "tell", "tells", "termed", "testified",
+    "thinks", "thundered", "told", "tweeted", "tweets", "urge", "urged", "urges", "vow", "vowed",
+    "vows", "warn", "warned", "warns", "whispered", "wondered", "write", "writes", "wrote",
+    "yelled", NULL};
 /* Verbs that follow a quote but before one mean something else ("the UN
  * continues to reaffirm ..., “which ...”"): "...," he continued. */
 static const char *const AFTER_VERBS[] = {"continued", "continues", "went", NULL};
 /* Verbs that may come before their subject after a quote: "...," said Kim. */
 static const char *const INVERTED[] = {
-    "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained",
-    "replied", "insisted", "warned", "noted", "argued", "declared", "stated", "recalled",
-    "responded", "countered", "cautioned", "concluded", "observed", "remarked", "quipped",
-    "joked", "exclaimed", "retorted", "tweeted", "screamed", "cried", "shouted", "chanted",
-    "admitted", "admits", "revealed", "reveals", "conceded", "concedes", "stressed",
-    "insists", "warns", "notes", "argues", "claimed", "suggested", "announced", "confirmed",
-    "yelled", "pleaded", "lamented", "wondered", "demanded", NULL};
+    "added", "adds", "admits", "admitted", "announced", "argued", "argues", "asked", "asks",
+    "cautioned", "chanted", "claimed", "conceded", "concedes", "concluded", "confirmed",
+    "continued", "countered", "cried", "declared", "demanded", "exclaimed", "explained", "insisted",
+    "insists", "joked", "lamented", "noted", "notes", "observed", "pleaded", "quipped", "recalled",
+    "remarked", "replied", "responded", "retorted", "revealed", "reveals", "said", "says",
+    "screamed", "shouted", "stated", "stressed", "suggested", "tweeted", "warned", "warns",
+    "wondered", "writes", "wrote", "yelled", NULL};
 /* Participles whose subject is the main clause's: "..., adding: “...”". */
 static const char *const PARTICIPLES[] = {
-    "adding", "saying", "telling", "warning", "insisting", "noting", "arguing", "writing",
-    "declaring", "stating", "explaining", "calling", "describing", "urging", "claiming",
-    "asking", "stressing", "vowing", "promising", "branding", "labelling", "labeling", "dubbing",
-    "accusing", "condemning", "praising", "dismissing", "denouncing", "hailing", NULL};
+    "accusing", "adding", "arguing", "asking", "branding", "calling", "claiming", "condemning",
+    "declaring", "denouncing", "describing", "dismissing", "dubbing", "explaining", "hailing",
+    "insisting", "labeling", "labelling", "noting", "praising", "promising", "saying", "stating",
+    "stressing", "telling", "urging", "vowing", "warning", "writing", NULL};
 /* Nouns that carry speech after a possessive: "Kim's statement: “...”". */
 static const char *const SPEECH_NOUNS[] = {
-    "statement", "statements", "remarks", "comments", "words", "message", "letter", "tweet",
-    "post", "speech", "address", "interview", "testimony", "account", "announcement",
-    "description", "warning", "claim", "claims", "view", "verdict", NULL};
+    "account", "address", "announcement", "claim", "claims", "comments", "description", "interview",
+    "letter", "message", "post", "remarks", "speech", "statement", "statements", "testimony",
+    "tweet", "verdict", "view", "warning", "words", NULL};
 /* Between a subject and its speech verb: "Kim also said", "he has told". */
 static const char *const ADVERBS[] = {
-    "also", "later", "then", "earlier", "has", "have", "had", "would", "will", "could", "may",
-    "might", "should", "must", "can", "did", "does", "do", "previously", "further", "again",
-    "recently", "once", "subsequently", "reportedly", "publicly", "privately", "repeatedly",
-    "only", "just", "already", "often", "still", "now", "yesterday", "today", "tonight",
-    "separately", "simply", "first", "himself", "herself", "themselves", "itself", "not",
-    "never", "bluntly", "flatly", "angrily", "even", "largely", "finally", NULL};
+    "again", "already", "also", "angrily", "bluntly", "can", "could", "did", "do", "does",
+    "earlier", "even", "finally", "first", "flatly", "further", "had", "has", "have", "herself",
+    "himself", "itself", "just", "largely", "later", "may", "might", "must", "never", "not", "now",
+    "often", "once", "only", "previously", "privately", "publicly", "recently", "repeatedly",
+    "reportedly", "separately", "should", "simply", "still", "subsequently", "themselves", "then",
+    "today", "tonight", "will", "would", "yesterday", NULL};
 /* A passive speech verb names the hearer, not the speaker: "Kim was told". */
-static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+static const char *const BE[] = {"are", "be", "been", "being", "is", "was", "were", NULL};
 /* Words that end a phrase naming a speaker, read from its verb outwards. */
 static const char *const NP_STOP[] = {
-    "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "while", "as",
-    "because", "when", "where", "after", "before", "if", "than", "so", "though", "although",
-    "since", "until", "unless", "whether", "what", "how", "why", "to", "is", "are", "was",
-    "were", "be", "been", "being", "it's", "there", "here", "not", "also", "has", "have", "had",
-    "would", "will", "can", "could", "may", "might", "should", "must", "did", "does", "do", NULL};
+    "after", "also", "although", "and", "are", "as", "be", "because", "been", "before", "being",
+    "but", "can", "could", "did", "do", "does", "had", "has", "have", "here", "how", "if", "is",
+    "it's", "may", "might", "must", "nor", "not", "or", "should", "since", "so", "than", "that",
+    "there", "though", "to", "unless", "until", "was", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "why", "will", "would", NULL};
 /* Words a speech verb used as a noun follows: "the calls", "his remarks". */
 static const char *const DETERMINERS[] = {
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those", "of", "to", "in", "on", "at", "for", "with", "by", "from", "such", "no", "any",
-    "some", "many", NULL};
+    "a", "an", "any", "at", "by", "for", "from", "her", "his", "in", "its", "many", "my", "no",
+    "of", "on", "our", "some", "such", "that", "the", "their", "these", "this", "those", "to",
+    "with", "your", NULL};
 /* Prepositions inside a phrase: "a spokesman for the ministry". */
-static const char *const PREPS[] = {"of", "for", "at", "in", "from", "on", "with", "by", NULL};
+static const char *const PREPS[] = {"at", "by", "for", "from", "in", "of", "on", "with", NULL};
 /* What ends the head of a phrase: "the envoy | to Iraq", "an official | who". */
-static const char *const HEAD_END[] = {"of", "for", "at", "in", "from", "on", "with", "by", "to",
-                                       "who", "which", "that", "familiar", "close", NULL};
+static const char *const HEAD_END[] = {
+    "at", "by", "close", "familiar", "for", "from", "in", "of", "on", "that", "to", "which", "who",
+    "with", NULL};
 /* Heads that an actor before them only describes: "a Syria expert" is no Syrian. */
 static const char *const EXPERTS[] = {
-    "expert", "experts", "analyst", "analysts", "specialist", "specialists", "researcher",
-    "researchers", "scholar", "scholars", "watcher", "watchers", "correspondent", "editor",
-    "reporter", "historian", "professor", "commentator", "observer", "observers", "academic",
-    "journalist", "author", "writer", NULL};
+    "academic", "analyst", "analysts", "author", "commentator", "correspondent", "editor", "expert",
+    "experts", "historian", "journalist", "observer", "observers", "professor", "reporter",
+    "researcher", "researchers", "scholar", "scholars", "specialist", "specialists", "watcher",
+    "watchers", "writer", NULL};
 /* Heads that speak for what follows them: "the head of US Central Command". */
 static const char *const LEADERS[] = {
-    "head", "chief", "leader", "director", "commander", "spokesman", "spokeswoman",
-    "spokesperson", "member", "members", "secretary", "minister", "representative",
-    "representatives", "envoy", "official", "officials", "ambassador", "president", "chairman",
-    "chair", "deputy", "adviser", "advisor", "officer", "general", "employee", "staff", "source",
-    "sources", "chairwoman", "boss", "founder", "governor", "mayor", "executive", NULL};
+    "adviser", "advisor", "ambassador", "boss", "chair", "chairman", "chairwoman", "chief",
+    "commander", "deputy", "director", "employee", "envoy", "executive", "founder", "general",
+    "governor", "head", "leader", "mayor", "member", "members", "minister", "officer", "official",
+    "officials", "president", "representative", "representatives", "secretary", "source", "sources",
+    "spokesman", "spokesperson", "spokeswoman", "staff", NULL};
 /* Prepositions a phrase after its verb may contain: "said a spokesman for the ministry". */
-static const char *const PREPS_AFTER[] = {"of", "for", "from", "by", NULL};
+static const char *const PREPS_AFTER[] = {"by", "for", "from", "of", NULL};
 /* After an actor, these do not start its verb (scare quotes). */
 static const char *const NOT_VERB[] = {
-    "the", "a", "an", "of", "and", "or", "but", "in", "on", "at", "to", "for", "with", "by",
-    "from", "as", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been",
-    "its", "their", "his", "her", NULL};
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "her", "his",
+    "in", "is", "its", "of", "on", "or", "that", "the", "their", "to", "was", "were", "which",
+    "who", "whose", "with", NULL};
 /* Verbs that do not end in -ed, for scare quotes: "Kim took the “decisive” step". */
 static const char *const IRREGULAR[] = {
-    "has", "have", "had", "did", "does", "will", "would", "could", "should", "may", "might",
-    "must", "can", "made", "took", "gave", "saw", "put", "set", "hit", "won", "lost", "sent",
-    "held", "kept",
-    "left", "led", "met", "paid", "spoke", "thought", "threw", "became", "began", "brought",
-    "bought", "built", "chose", "drew", "fell", "felt", "found", "got", "grew", "heard", "knew",
-    "meant", "ran", "rose", "sought", "sold", "stood", "struck", "swore", "taught", "told",
-    "understood", "wrote", "said", "says", "calls", "praises", "hails", "condemns", "accuses",
-    "slams", "brands", "dismisses", "rejects", "denounces", "welcomes", "wants", "sees",
-    "describes", "labels", "dubs", "insists", "warns", "claims", "vows", "promises", NULL};
-static const char *const WHO[] = {"who", "which", "that", NULL};
+    "accuses", "became", "began", "bought", "brands", "brought", "built", "calls", "can", "chose",
+    "claims", "condemns", "could", "denounces", "describes", "did", "dismisses", "does", "drew",
+    "dubs", "fell", "felt", "found", "gave", "got", "grew", "had", "hails", "has", "have", "heard",
+    "held", "hit", "insists", "kept", "knew", "labels", "led", "left", "lost", "made", "may",
+    "meant", "met", "might", "must", "paid", "praises", "promises", "put", "ran", "rejects", "rose",
+    "said", "saw", "says", "sees", "sent", "set", "should", "slams", "sold", "sought", "spoke",
+    "stood", "struck", "swore", "taught", "thought", "threw", "told", "took", "understood", "vows",
+    "wants", "warns", "welcomes", "will", "won", "would", "wrote", NULL};
+static const char *const WHO[] = {"that", "which", "who", NULL};
 /* Time words: "said last week", never a speaker. */
 static const char *const TIME[] = {
-    "last", "next", "earlier", "later", "yesterday", "today", "tonight", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "weekend",
-    "morning", "evening", "night", "afternoon", "recently", NULL};
+    "afternoon", "earlier", "evening", "friday", "last", "later", "monday", "month", "morning",
+    "next", "night", "recently", "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
+    "wednesday", "week", "weekend", "year", "yesterday", NULL};
 /* Words that may follow the phrase of an inverted speaker: "said Kim on Tuesday". */
 static const char *const CLAUSE_END[] = {
-    "on", "in", "at", "during", "after", "before", "when", "while", "as", "who", "which",
-    "last", "earlier", "later", "yesterday", "today", "tonight", "this", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "and", "but", "adding", "via",
-    "through", "with", "outside", "inside", "following", "now", "also", "then", "again", NULL};
+    "adding", "after", "again", "also", "and", "as", "at", "before", "but", "during", "earlier",
+    "following", "friday", "in", "inside", "last", "later", "monday", "now", "on", "outside",
+    "saturday", "sunday", "then", "this", "through", "thursday", "today", "tonight", "tuesday",
+    "via", "wednesday", "when", "which", "while", "who", "with", "yesterday", NULL};
 /* Verbs that report someone else's words: "Politics Home reports her saying". */
-static const char *const REPORTING[] = {"reports", "reported", "quoted", "quotes", "quoting",
-                                        "cited", "cites", "heard", "with", NULL};
+static const char *const REPORTING[] = {
+    "cited", "cites", "heard", "quoted", "quotes", "quoting", "reported", "reports", "with", NULL};
 /* ... and of them, those that end a phrase naming a speaker ("The agency quoted
  * | Mr Khodorkovsky as saying"), unless passive ("one analyst quoted by AFP"). */
-static const char *const REPORT_VERBS[] = {"reported", "quoted", "quoting", "cited", "heard", NULL};
-static const char *const ARTICLES[] = {"the", "a", "an", NULL};
-static const char *const PRONOUNS[] = {"i", "we", "you", "he", "she", "it", "they", "one", NULL};
-static const char *const OBJECTS[] = {"him", "her", "them", "us", "me", NULL};
-static const char *const POSSESSIVES[] = {"its", "his", "her", "their", "our", "my", NULL};
+static const char *const REPORT_VERBS[] = {"cited", "heard", "quoted", "quoting", "reported", NULL};
+static const char *const ARTICLES[] = {"a", "an", "the", NULL};
+static const char *const PRONOUNS[] = {"he", "i", "it", "one", "she", "they", "we", "you", NULL};
+static const char *const OBJECTS[] = {"her", "him", "me", "them", "us", NULL};
+static const char *const POSSESSIVES[] = {"her", "his", "its", "my", "our", "their", NULL};
 static const char *const CONJUNCTIONS[] = {
-    "and", "but", "while", "as", "when", "after", "because", "which", "who", "that", "where",
-    "although", "though", "since", "if", "so", "before", "whereas", "until", "once", NULL};
+    "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",
+    "that", "though", "until", "when", "where", "whereas", "which", "while", "who", NULL};
 
 /* ---- token helpers ----------------------------------------------------- */
 
-static int tok_is(const qctx *c, uint32_t i, const char *const *words) {
+/* word_cmp compares the token z[0..n), ASCII folded to lower case, with the
+ * word w, as strcmp would compare the folded token with w. */
+static int word_cmp(const char *z, size_t n, const char *w) {
+  for (size_t j = 0; j < n; j++) {
+    unsigned char a = (unsigned char)z[j], b = (unsigned char)w[j];
+    if (a >= 'A' && a <= 'Z') a += 32;
+    if (!b) return 1; /* w is a prefix of the token */
+    if (a != b) return a - b;
+  }
+  return -(int)(unsigned char)w[n];
+}
+
+/* tok_in: is token i, case aside, one of the n words (a list above, sorted,
+ * or a short one written in place, in any order)? */
+static int tok_in(const qctx *c, uint32_t i, const char *const *words, size_t n) {
   const text_token *t = &c->td->tok[i];
-  size_t n = t->end - t->start;
+  size_t len = t->end - t->start;
   const char *z = c->td->z + t->start;
-  int first = z[0] | 0x20;
-  if (n > 16) return 0;
-  for (; *words; words++)
-    if (((*words)[0] | 0x20) == first && !strncasecmp(*words, z, n) && (*words)[n] == 0)
-      return 1;
+  if (len > 16) return 0;
+  if (n <= 8) {
+    for (size_t k = 0; k < n; k++)
+      if (!word_cmp(z, len, words[k])) return 1;
+    return 0;
+  }
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int r = word_cmp(z, len, words[mid]);
+    if (!r) return 1;
+    if (r < 0) hi = mid;
+    else lo = mid + 1;
+  }
   return 0;
 }
+
+/* tok_is: is token i one of the words of an array that ends in NULL (a list
+ * above or a compound literal, hence the variadic form)? */
+#define tok_is(c, i, ...) \
+  tok_in((c), (i), (__VA_ARGS__), sizeof(__VA_ARGS__) / sizeof *(__VA_ARGS__) - 1)
 
 static int tok_ch(const qctx *c, uint32_t i, char ch) {
   const text_token *t = &c->td->tok[i];
@@ -905,19 +936,20 @@ static void end_quote(qctx *c, uint32_t e, uint32_t close) {
   if (q->mark2) c->inq[q->open - 1] = 1;
 }
 
-/* scan walks the tokens once, pairing marks. A paragraph break or a new
- * opening curly mark ends an open quote; if a quote opens right there, it
- * continues the one that ended. */
-static void scan(qctx *c) {
+/* scan walks the tokens once from the first mark, at token from, pairing
+ * marks. A paragraph break or a new opening curly mark ends an open quote; if
+ * a quote opens right there, it continues the one that ended. */
+static void scan(qctx *c, uint32_t from) {
   const text_token *t = c->td->tok;
   int32_t open = 0;     /* the open quote's mark, 0 when none */
   uint32_t cut = NONE;  /* token where the last quote ended without a mark */
-  for (uint32_t i = 0; i < c->td->ntok && !c->oom; i++) {
+  for (uint32_t i = from; i < c->td->ntok && !c->oom; i++) {
     if (open && (t[i].flags & TOK_PARA)) {
       end_quote(c, i, NONE);
       open = 0;
       cut = i;
     }
+    if (!(t[i].flags & (TOK_QUOTE | TOK_CLITIC))) continue; /* no mark: dq's first test */
     uint32_t len;
     int32_t ch = dq(c, i, &len);
     if (!ch) continue;
@@ -973,8 +1005,14 @@ int quote_find(arena *a, const text_doc *td, const actor_list *actors, quote_lis
   out->n = 0;
   if (!td->ntok || !td->nsent) return ERR_OK;
   qctx c = {a, td, actors, NULL, NULL, NULL, NULL, 0, 0, 0};
+  /* Most documents have no double quotation mark: they cost one look at each
+   * token's flags (and at the few single marks and clitics), not the maps. */
+  uint32_t k, len;
+  for (k = 0; k < td->ntok; k++)
+    if ((td->tok[k].flags & (TOK_QUOTE | TOK_CLITIC)) && dq(&c, k, &len)) break;
+  if (k == td->ntok) return ERR_OK;
   if (build_maps(&c)) return ERR_NOMEM;
-  scan(&c);
+  scan(&c, k);
   if (c.oom) return ERR_NOMEM;
   if (!c.n) return ERR_OK;
   attribute(&c);
@@ -988,4 +1026,28 @@ int quote_find(arena *a, const text_doc *td, const actor_list *actors, quote_lis
   out->q = q;
   out->n = c.n;
   return ERR_OK;
+}
+
+int quote_check_tables(void) {
+  static const struct {
+    const char *const *w;
+    size_t n;
+  } LISTS[] = {
+#define L(x) {x, sizeof x / sizeof *x - 1}
+      L(VERBS),   L(AFTER_VERBS), L(INVERTED),  L(PARTICIPLES), L(SPEECH_NOUNS),
+      L(ADVERBS), L(BE),          L(NP_STOP),   L(DETERMINERS), L(PREPS),
+      L(HEAD_END), L(EXPERTS),    L(LEADERS),   L(PREPS_AFTER), L(NOT_VERB),
+      L(IRREGULAR), L(WHO),       L(TIME),      L(CLAUSE_END),  L(REPORTING),
+      L(REPORT_VERBS), L(ARTICLES), L(PRONOUNS), L(OBJECTS),    L(POSSESSIVES),
+      L(CONJUNCTIONS),
+#undef L
+  };
+  for (size_t l = 0; l < sizeof LISTS / sizeof *LISTS; l++)
+    for (size_t i = 0; i < LISTS[l].n; i++) {
+      const char *w = LISTS[l].w[i];
+      for (const char *p = w; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') return (int)(l + 1);
+      if (!w[0] || (i && strcmp(LISTS[l].w[i - 1], w) >= 0)) return (int)(l + 1);
+    }
+  return 0;
 }

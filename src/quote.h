@@ -76,4 +76,9 @@ typedef struct quote_list {
  * ERR_NOMEM (then *out is empty). */
 int quote_find(arena *a, const text_doc *td, const actor_list *actors, quote_list *out);
 
+/* quote_check_tables returns 0 when the built-in word lists are in the order
+ * the lookups assume (lower case, sorted by strcmp), else the 1-based number
+ * of the first list out of order. For the unit tests. */
+int quote_check_tables(void);
+
 #endif

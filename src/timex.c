@@ -470,22 +470,47 @@ static tw classify_prefixed(const lex_index *x, char *k, char *h) {
 
 #define KEY_MAX 16 /* longer tokens are none of ours ("throughout" is 10, "2025-05-09" 10) */
 
-static tw classify(const lex_index *x, const char *z, const text_token *tk) {
+/* classify_key: the class of token tk, whose text p[0..n) (n < KEY_MAX) the
+ * caller folded into k as far as i, where it stopped: a digit first, a
+ * hyphen, a NUL or a byte past ASCII. */
+static tw classify_key(const lex_index *x, const char *p, size_t n, size_t i, char *k,
+                       const text_token *tk) {
   tw none = {0};
-  char k[KEY_MAX];
-  const char *p = z + tk->start;
-  size_t n = tk->end - tk->start, i;
-  if ((tk->flags & TOK_PUNCT) || n >= KEY_MAX) return none;
-  for (i = 0; i < n && (unsigned char)p[i] < 0x80; i++) /* ASCII, the common case, folded here */
+  for (; i < n && (unsigned char)p[i] < 0x80; i++) /* ASCII, folded here */
     k[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
   k[n] = 0;
-  if (i < n) n = text_key(p, n, k, sizeof k); /* "’ll", accented words */
+  if (i < n) n = text_key(p, n, k, KEY_MAX); /* "’ll", accented words */
   if (!n) return none;
   if ((tk->flags & TOK_ABBR) && k[n - 1] == '.') k[--n] = 0; /* "Jan." "Sept." */
   if (k[0] >= '0' && k[0] <= '9') return classify_number(k, n);
   char *h = memchr(k, '-', n);
   if (h && h > k) return classify_prefixed(x, k, h);
   return classify_word(x, k);
+}
+
+/* classify runs for every token of every document, and most are plain ASCII
+ * words none of ours: those are folded and hashed in one pass and looked up
+ * by that hash. A number, a hyphen, a NUL or a byte past ASCII goes the
+ * general way (classify_key). */
+static tw classify(const lex_index *x, const char *z, const text_token *tk) {
+  tw none = {0}, t = {0};
+  char k[KEY_MAX];
+  const char *p = z + tk->start;
+  size_t n = tk->end - tk->start, i;
+  if ((tk->flags & TOK_PUNCT) || n >= KEY_MAX) return none;
+  uint32_t h;
+  if (n && p[0] >= '0' && p[0] <= '9') return classify_key(x, p, n, 0, k, tk);
+  if ((i = wh_fold(p, n, k, &h)) < n) return classify_key(x, p, n, i, k, tk);
+  k[n] = 0;
+  if (n && (tk->flags & TOK_ABBR) && k[n - 1] == '.') k[--n] = 0, h = wh_hash(k); /* "Jan." */
+  if (!n) return none;
+  long e = wh_find_hashed(x->slots, LEX_SLOTS, LEX, sizeof *LEX, k, h);
+  if (e >= 0) {
+    t.cls = LEX[e].cls;
+    t.sub = LEX[e].sub;
+    t.val = LEX[e].val;
+  }
+  return t;
 }
 
 /* ---- the scan of one sentence -------------------------------------------- */
@@ -809,6 +834,11 @@ static void resolve_unit(const scan *s, hit *h, int unit, int k) {
 /* ---- the forms ----------------------------------------------------------- */
 
 static int match(scan *s, uint32_t i, hit *h);
+
+/* STARTS: the classes match() has a form for; no other token starts one. */
+#define STARTS                                                                                \
+  (1u << W_THE | 1u << W_EDGE | 1u << W_MOD | 1u << W_SHIFT | 1u << W_DET | 1u << W_CARD |  \
+   1u << W_RELDAY | 1u << W_WDAY | 1u << W_MONTH | 1u << W_UNIT | 1u << W_NUM)
 
 /* year_after reads "[,] YEAR" at *k (a four-digit year 1000-2999). */
 static int year_after(const scan *s, uint32_t *k) {
@@ -1188,7 +1218,8 @@ static int m_edge(scan *s, uint32_t i, hit *h) {
 /* "the" joins the expression after it when that takes one. A second "the"
  * ends it, so that "the the the ..." stays linear. */
 static int m_the(scan *s, uint32_t i, hit *h) {
-  if (is(s, i + 1, W_THE) || !match(s, i + 1, h)) return 0;
+  if (is(s, i + 1, W_THE) || !((1u << at(s, i + 1)->cls) & STARTS) || !match(s, i + 1, h))
+    return 0;
   if (h->the_ok && h->a == i + 1) h->a = i;
   return 1;
 }
@@ -1272,7 +1303,7 @@ static int scan_sentence(arena *a, scan *s, const text_sentence *se, timex_list 
     s->w[i - s->lo] = classify(&s->lex, s->td->z, &s->td->tok[i]);
   for (uint32_t i = s->lo; i < s->hi;) {
     hit h;
-    if (!match(s, i, &h) || h.b <= i) {
+    if (!((1u << s->w[i - s->lo].cls) & STARTS) || !match(s, i, &h) || h.b <= i) {
       i++;
       continue;
     }

@@ -308,6 +308,12 @@ static void test_many(void **state) {
   free(z);
 }
 
+/* The word lists must stay sorted, or lookups silently miss words. */
+static void test_tables(void **state) {
+  (void)state;
+  assert_int_equal(quote_check_tables(), 0);
+}
+
 static int setup(void **state) {
   (void)state;
   return testdict_build(DICT, &D);
@@ -325,6 +331,7 @@ int main(void) {
       cmocka_unit_test(test_no_actors),
       cmocka_unit_test(test_nomem),
       cmocka_unit_test(test_many),
+      cmocka_unit_test(test_tables),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
