@@ -325,14 +325,21 @@ static const char *const ASSOCIATION[] = {
     "association", "federation", "foundation", "institute", "society", "league", "chamber",
     NULL};
 
-/* company_after: capitalised words at j (at most three) of which the last
- * ends a company name (role BUS) or a body's (NGO); returns how many, else 0,
- * and the role in *role. */
+/* company_after: capitalised words at j (at most three, and one "and" or "&"
+ * between them) of which the last ends a company name (role BUS) or a body's
+ * (NGO); returns how many, else 0, and the role in *role. */
 static uint32_t company_after(const ctx *c, uint32_t j, uint32_t end, const char **role) {
   if (c->td->casing == TEXT_LOWER) return 0;
   uint32_t k = 0, found = 0;
-  while (j + k < end && k < 3) {
+  uint32_t joined = 0;
+  while (j + k < end && k < 3 + joined) {
     const text_token *t = &c->td->tok[j + k];
+    /* "Kansas [Power and Light Co]": one "and" or "&" between capitalised words */
+    if (k > 0 && !joined && tok_is(c, j + k, (const char *const[]){"and", "&", NULL})) {
+      joined = 1;
+      k++;
+      continue;
+    }
     if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP)) break;
     k++;
     if (tok_is(c, j + k - 1, COMPANY)) found = k, *role = "BUS";
@@ -669,7 +676,9 @@ static int firm_ref(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t len
  * and BUS or NGO. Only for state-role titles that bodies have too. */
 static int firm_title(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t len, uint32_t end,
                       char *out, span_from *from) {
-  static const char *const PART[] = {"unit", "subsidiary", "division", "affiliate", NULL};
+  static const char *const PART[] = {"unit", "subsidiary", "division", "affiliate", "exchange",
+                                     "airline", "carrier", "utility", "brokerage", "insurer",
+                                     "refinery", "mill", "plant", "mine", NULL};
   if (strncmp(role_of(ag, c->date), "GOV", 3) || !tok_is(c, i + len - 1, FIRM_TITLE)) return 0;
   uint32_t s0 = c->td->sent[c->sent].tok, p = i;
   if (p > s0 && is_possessive(c, p - 1)) p--;
