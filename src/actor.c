@@ -1012,6 +1012,21 @@ static int company_opens(const ctx *c, uint32_t i) {
  * towns and regions, which say nothing ("service to Orlando, Fla., it said";
  * a capital speaks for its state), and the objects of prepositions ("imports
  * of U.S. corn, it said"). */
+/* not_it: m cannot be what "it" stands for: it has a flag of avoid, or it is
+ * a role noun for people ("the spokesman", "the minister") rather than for a
+ * body ("the administration ... its sanctions", "the army said it"). */
+static int not_it(const ctx *c, const actor_mention *m, unsigned avoid) {
+  static const char *const BODY[] = {
+      "government", "administration", "ministry", "army", "navy", "military", "company",
+      "firm", "bank", "party", "council", "parliament", "court", "committee", "commission",
+      "agency", "union", "cabinet", "regime", "authority", "junta", "department", "embassy",
+      "corporation", "group", "coalition", "alliance", "movement", "organisation",
+      "organization", "federation", "association", "legislature", "congress", "senate",
+      "assembly", "opposition", NULL};
+  if (m->flags & avoid) return 1;
+  return (m->flags & ACTOR_AGENT) && !tok_is(c, m->tok + m->ntok - 1, BODY);
+}
+
 static const actor_mention *speaker_for_it(const ctx *c, unsigned avoid) {
   static const char *const PREPS[] = {"to", "from", "in", "at", "of", "into", "for", "with",
                                       "on", "near", "by", "against", "before", "over",
@@ -1019,7 +1034,7 @@ static const actor_mention *speaker_for_it(const ctx *c, unsigned avoid) {
   for (size_t k = c->n; k-- > 0;) {
     const actor_mention *m = &c->m[k];
     if (m->sent + 1 < c->sent) break;
-    if (m->flags & avoid) continue;
+    if (not_it(c, m, avoid)) continue;
     /* (in the sentence before, the last actor named may well speak next:
      * "Syria fired on Turkey. It said it would respond.") */
     if (m->sent != c->sent) return m;
@@ -1053,12 +1068,15 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
     if (company_opens(c, i)) return i + 1;
     /* "a Reuters report that its personnel ...": an outlet's "its" is rare */
     int its = (kind & PRO_POSS) != 0;
-    unsigned avoid = ACTOR_PERSON | ACTOR_PLURAL | ACTOR_AGENT | (its ? ACTOR_MEDIA : 0);
-    if (!its && i + 1 < end &&
-        tok_is(c, i + 1, SAID))
+    unsigned avoid = ACTOR_PERSON | ACTOR_PLURAL | (its ? ACTOR_MEDIA : 0);
+    if (!its && i + 1 < end && tok_is(c, i + 1, SAID)) {
       to = speaker_for_it(c, avoid);
-    else
-      to = nearest(c, 0, avoid);
+    } else {
+      for (size_t k = c->n; k-- > 0 && !to;) {
+        if (c->m[k].sent + 1 < c->sent) break;
+        if (!not_it(c, &c->m[k], avoid)) to = &c->m[k];
+      }
+    }
   } else if (kind & PRO_HE) {
     to = nearest(c, ACTOR_PERSON, 0);
   } else if (kind & PRO_THEY) {
