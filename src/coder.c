@@ -760,6 +760,14 @@ static void intent_code(const char *act, int m, char *out) {
 static const char *const ADJ_TO[] = {"opposed", "committed", "dedicated", "devoted",
                                      "determined", "prepared", "inclined", NULL};
 
+/* existential: the "there" at i opens "there is/were ..." (at the start of
+ * its clause or after a conjunction), not the adverb of "people there are". */
+static int existential(const ctx *c, uint32_t s0, uint32_t i) {
+  if (!is(c, i, (const char *const[]){"there", NULL})) return 0;
+  return i == s0 || !(c->td->tok[i - 1].flags & TOK_WORD) ||
+         is(c, i - 1, (const char *const[]){"and", "but", "that", "as", "while", "when", NULL});
+}
+
 static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   const text_token *t = &c->td->tok[v];
   size_t n = t->end - t->start;
@@ -767,7 +775,10 @@ static int passive(const ctx *c, uint32_t cs, uint32_t v) {
   if (n >= 3 && !strncasecmp(z + n - 3, "ing", 3)) return 0;
   if (is(c, v, ADJ_TO) && is(c, v + 1, (const char *const[]){"to", NULL})) return 0;
   for (uint32_t i = v; i > cs && i + 3 > v; i--)
-    if (IS(c, i - 1, BE) && c->inside[i - 1] < 0) return 1; /* not "Poland's parliament" */
+    if (IS(c, i - 1, BE) && c->inside[i - 1] < 0) /* not "Poland's parliament" */
+      /* "there were clashes" names acts (not "two who were stationed
+       * there were arrested") */
+      return !(i >= cs + 2 && existential(c, cs, i - 2));
   return 0;
 }
 
@@ -899,9 +910,23 @@ static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
                                             "following", "during", "for", "from", "over",
                                             "under", NULL};
+  /* a word that a finite verb follows is the subject: "said torture was
+   * designed", "Fighting has spread"; not a past form ("a town it had
+   * occupied was decimated", "the project Seoul has said is aimed") or a
+   * verb after an auxiliary ("what the banks are demanding is") */
+  static const char *const FINITE_AFTER[] = {"is", "was", "were", "are", "has", "have", "had",
+                                             NULL};
+  if (v + 1 < c->td->ntok && is(c, v + 1, FINITE_AFTER) && !IS(c, v, SAY)) {
+    const text_token *t = &c->td->tok[v];
+    size_t n = t->end - t->start;
+    int past = n > 2 && !strncasecmp(c->td->z + t->end - 2, "ed", 2);
+    if (!past && !(v > s0 && (IS(c, v - 1, BE) || IS(c, v - 1, AUX)))) return 1;
+  }
   if (v <= s0) return 0;
   if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE) || is(c, v - 1, QDET))
     return 1;
+  if (v >= s0 + 2 && IS(c, v - 1, BE) && existential(c, s0, v - 2))
+    return 1; /* "there were clashes" */
   int k = c->inside[v - 1];
   return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
          !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
@@ -954,6 +979,28 @@ static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side)
       side[0] = c->mention_at[b];
       return 2; /* after the noun: the target is sought past it */
     }
+  }
+  return 0;
+}
+
+/* between_pair: a noun naming an act of two sides, "between A and B" right
+ * after it ("clashes between Chadian troops and Libyan forces", "talks
+ * between Seoul and Pyongyang"): A in src[0], B in tgt[0]; the first actor
+ * after the "and" that follows A. */
+static int between_pair(const ctx *c, const verb_at *va, uint32_t ce, int *src, int *tgt) {
+  uint32_t a = va->last + 1;
+  if (a + 3 >= ce || !is(c, a, (const char *const[]){"between", NULL})) return 0;
+  uint32_t b = a + 1 + (IS(c, a + 1, DET) ? 1 : 0);
+  int k = b < ce ? c->mention_at[b] : -1;
+  if (k < 0) return 0;
+  for (uint32_t i = c->al->m[k].tok + c->al->m[k].ntok; i + 1 < ce && i < b + 12; i++) {
+    if (!is(c, i, (const char *const[]){"and", NULL})) continue;
+    uint32_t j = i + 1 + (IS(c, i + 1, DET) ? 1 : 0);
+    int t = j < ce ? c->mention_at[j] : -1;
+    if (t < 0) return 0;
+    src[0] = k;
+    tgt[0] = t;
+    return 1;
   }
   return 0;
 }
@@ -1147,6 +1194,9 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * clause ("were killed in a car bombing") must not make it the doer */
     c->passive_cs = cs;
     c->passive_v = v;
+  } else if ((nominal(c, s0, v) || noun_head(c, v)) && between_pair(c, va, ce, src, tgt)) {
+    explain(c, "  noun: an act between the two actors after \"between\"");
+    ns = nt = 1;
   } else if ((nominal(c, s0, v) || noun_head(c, v)) &&
              ((ns = nominal_doer(c, va, ce, src)) || after_prep(c, s0, v) ||
               !done_by_subject(c, cs, v, act))) {
