@@ -191,14 +191,21 @@ double dup_similarity(const dup_minhash *a, const dup_minhash *b) {
 /* ---- the index -------------------------------------------------------- */
 
 /* A pool of items (documents or paragraphs). Item ids are 0-based; chain links
- * and bucket heads hold id + 1 so that 0 ends a chain. Chains run newest first. */
+ * and bucket heads hold id + 1 so that 0 ends a chain. Chains run newest first.
+ *
+ * An item's signature and its chain links are one record of DUP_BANDS
+ * (key, next) pairs: band b's four signature bytes, then the next item in
+ * band b's bucket. A chain step reads the key and the link from one 8-byte
+ * pair, so the items in a bucket whose key differs (most of those a query
+ * meets) cost one cache line each, where a separate signature array and link
+ * array cost two. */
+#define REC_WORDS (2 * DUP_BANDS)
 typedef struct dup_pool {
   uint32_t n, cap;
   uint32_t *row;    /* the item's document row */
   uint32_t *span;   /* start, end */
   uint32_t *size;   /* shingles */
-  uint8_t *sig;     /* DUP_K bytes */
-  uint32_t *next;   /* DUP_BANDS links */
+  uint32_t *rec;    /* REC_WORDS per item: key, next for each band */
   uint32_t *head;   /* DUP_BANDS x nbucket chain heads */
   uint32_t nbucket; /* a power of two, >= n / 2 */
 } dup_pool;
@@ -219,14 +226,31 @@ static uint32_t band_key(const uint8_t *sig, uint32_t b) {
   return k;
 }
 
+/* rec_matches counts the values of record r equal to those of the signature
+ * whose band keys are key[]: per band, the zero bytes of their xor (exact:
+ * no carries cross from one byte into the next). Equal to matches() on the
+ * two signatures. */
+static uint32_t rec_matches(const uint32_t *r, const uint32_t *key) {
+  uint32_t m = 0;
+  for (uint32_t b = 0; b < DUP_BANDS; b++) {
+    uint32_t x = r[2 * b] ^ key[b];
+    uint32_t nz = ((x & 0x7f7f7f7fU) + 0x7f7f7f7fU) | x; /* high bit of each nonzero byte */
+    m += DUP_ROWS - (uint32_t)__builtin_popcount(nz & 0x80808080U);
+  }
+  return m;
+}
+
 static uint32_t bucket_of(const dup_pool *p, uint32_t key) {
   return fmix32(key) & (p->nbucket - 1);
 }
 
+/* rec_of is item id's record; pair b of it is rec_of(p, id)[2 * b], [2 * b + 1]. */
+static uint32_t *rec_of(const dup_pool *p, uint32_t id) { return p->rec + (size_t)id * REC_WORDS; }
+
 static void link_band(dup_pool *p, uint32_t id, uint32_t b) {
-  const uint8_t *sig = p->sig + (size_t)id * DUP_K;
-  uint32_t *h = &p->head[(size_t)b * p->nbucket + bucket_of(p, band_key(sig, b))];
-  p->next[(size_t)id * DUP_BANDS + b] = *h;
+  uint32_t *r = rec_of(p, id);
+  uint32_t *h = &p->head[(size_t)b * p->nbucket + bucket_of(p, r[2 * b])];
+  r[2 * b + 1] = *h;
   *h = id + 1;
 }
 
@@ -244,15 +268,15 @@ static int grow(void *pp, size_t n, size_t sz) {
 
 /* pool_rehash sizes the bucket arrays for want items and relinks, in id order
  * so chains stay newest first. Band by band: one band's heads stay in cache,
- * which makes loading a million documents several times faster. */
+ * which makes loading a million documents several times faster. The heads
+ * grow in place (realloc): memory the old heads had is reused, not given back
+ * for fresh pages, which cost more to touch than the relinking. */
 static int pool_rehash(dup_pool *p, size_t want) {
   uint32_t nb = 16;
   while ((size_t)nb * 2 < want) nb *= 2;
   if (nb <= p->nbucket) return ERR_OK;
-  uint32_t *h = calloc((size_t)nb * DUP_BANDS, sizeof *h);
-  if (!h) return ERR_NOMEM;
-  free(p->head);
-  p->head = h;
+  if (grow(&p->head, (size_t)nb * DUP_BANDS, sizeof *p->head)) return ERR_NOMEM;
+  memset(p->head, 0, (size_t)nb * DUP_BANDS * sizeof *p->head);
   p->nbucket = nb;
   for (uint32_t b = 0; b < DUP_BANDS; b++)
     for (uint32_t id = 0; id < p->n; id++) link_band(p, id, b);
@@ -269,8 +293,7 @@ static int pool_grow(dup_pool *p, size_t k) {
     while (cap < want) cap += cap / 2; /* not doubling: a million documents' items are big */
     if (cap >= UINT32_MAX) cap = UINT32_MAX - 1;
     if (grow(&p->row, cap, sizeof *p->row) || grow(&p->span, cap, 2 * sizeof *p->span) ||
-        grow(&p->size, cap, sizeof *p->size) ||
-        grow(&p->sig, cap, DUP_K) || grow(&p->next, cap, DUP_BANDS * sizeof *p->next))
+        grow(&p->size, cap, sizeof *p->size) || grow(&p->rec, cap, REC_WORDS * sizeof *p->rec))
       return ERR_NOMEM;
     p->cap = (uint32_t)cap;
   }
@@ -290,7 +313,8 @@ static uint32_t pool_put(dup_pool *p, uint32_t row, const dup_minhash *m) {
   p->span[2 * id] = m->start;
   p->span[2 * id + 1] = m->end;
   p->size[id] = m->shingles;
-  memcpy(p->sig + (size_t)id * DUP_K, m->h, DUP_K);
+  uint32_t *r = rec_of(p, id);
+  for (uint32_t b = 0; b < DUP_BANDS; b++) r[2 * b] = band_key(m->h, b);
   return id;
 }
 
@@ -318,8 +342,7 @@ static uint32_t pool_best(const dup_pool *p, const uint8_t *sig, uint32_t *best_
   for (uint32_t b = 0; b < DUP_BANDS; b++) {
     cur[b] = p->head[(size_t)b * p->nbucket + bucket_of(p, key[b])];
     if (cur[b]) {
-      __builtin_prefetch(p->sig + (size_t)(cur[b] - 1) * DUP_K);
-      __builtin_prefetch(&p->next[(size_t)(cur[b] - 1) * DUP_BANDS + b]);
+      __builtin_prefetch(&rec_of(p, cur[b] - 1)[2 * b]);
       live++;
     }
   }
@@ -328,16 +351,15 @@ static uint32_t pool_best(const dup_pool *p, const uint8_t *sig, uint32_t *best_
     for (uint32_t b = 0; b < DUP_BANDS; b++) {
       uint32_t j = cur[b];
       if (!j) continue;
-      const uint8_t *other = p->sig + (size_t)(j - 1) * DUP_K;
-      if (band_key(other, b) == key[b]) {
-        uint32_t m = matches(other, sig);
+      const uint32_t *r = rec_of(p, j - 1);
+      if (r[2 * b] == key[b]) {
+        uint32_t m = rec_matches(r, key);
         if (m > bm || (m == bm && j < best)) best = j, bm = m;
       }
-      j = ++walked[b] < DUP_MAX_CHAIN ? p->next[(size_t)(j - 1) * DUP_BANDS + b] : 0;
+      j = ++walked[b] < DUP_MAX_CHAIN ? r[2 * b + 1] : 0;
       cur[b] = j;
       if (j) {
-        __builtin_prefetch(p->sig + (size_t)(j - 1) * DUP_K);
-        __builtin_prefetch(&p->next[(size_t)(j - 1) * DUP_BANDS + b]);
+        __builtin_prefetch(&rec_of(p, j - 1)[2 * b]);
         live++;
       }
     }
@@ -350,8 +372,7 @@ static void pool_free(dup_pool *p) {
   free(p->row);
   free(p->span);
   free(p->size);
-  free(p->sig);
-  free(p->next);
+  free(p->rec);
   free(p->head);
 }
 
@@ -468,7 +489,7 @@ int dup_index_add(dup_index *x, uint64_t docno, const dup_sig *s, double doc_thr
 }
 
 static size_t pool_bytes(const dup_pool *p) {
-  size_t per = sizeof *p->row + 2 * sizeof *p->span + sizeof *p->size + DUP_K + DUP_BANDS * sizeof *p->next;
+  size_t per = sizeof *p->row + 2 * sizeof *p->span + sizeof *p->size + REC_WORDS * sizeof *p->rec;
   return (size_t)p->cap * per + (size_t)p->nbucket * DUP_BANDS * sizeof *p->head;
 }
 
@@ -519,7 +540,8 @@ static int save_pool(const dup_pool *p, FILE *f) {
     put32(o + 4, p->span[2 * i]);
     put32(o + 8, p->span[2 * i + 1]);
     put32(o + 12, p->size[i]);
-    memcpy(o + 16, p->sig + (size_t)i * DUP_K, DUP_K);
+    const uint32_t *r = rec_of(p, i);
+    for (uint32_t b = 0; b < DUP_BANDS; b++) memcpy(o + 16 + b * DUP_ROWS, &r[2 * b], DUP_ROWS);
     if (fwrite(o, sizeof o, 1, f) != 1) return ERR_IO;
   }
   return ERR_OK;
