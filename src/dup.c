@@ -35,9 +35,20 @@ static uint32_t fmix32(uint32_t x) {
 }
 
 /* word_hash: FNV-1a of the token's text_key form (case folded, quotes and
- * dashes made plain); a token too long for the buffer hashes as written. */
+ * dashes made plain); a token too long for the buffer hashes as written. An
+ * ASCII token that fits (nearly all) is folded as it is hashed, as text_key
+ * would fold it, without the copy. */
 static uint64_t word_hash(const char *z, size_t n) {
   char key[128];
+  if (n < sizeof key) { /* text_key fits n ASCII bytes and the NUL */
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t i = 0;
+    for (; i < n && (unsigned char)z[i] < 0x80; i++) {
+      unsigned char ch = (unsigned char)z[i];
+      h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 0x100000001b3ULL;
+    }
+    if (i == n) return h;
+  }
   size_t k = text_key(z, n, key, sizeof key);
   const char *p = k ? key : z;
   size_t m = k ? k : n;
@@ -76,8 +87,8 @@ static void add_shingle(shingler *g, uint64_t x) {
   x = fmix64(x);
   g->shingles++;
   uint32_t a = (uint32_t)x, b = (uint32_t)(x >> 32) | 1;
-  for (uint32_t i = 0; i < DUP_K; i++) {
-    uint32_t v = fmix32(a + i * b);
+  for (uint32_t i = 0; i < DUP_K; i++, a += b) { /* a is a + i*b: an add, not a multiply */
+    uint32_t v = fmix32(a);
     g->min[i] = v < g->min[i] ? v : g->min[i];
   }
 }
@@ -125,6 +136,9 @@ static void hash_sentence(shingler *g, const text_doc *td, const text_sentence *
   }
 }
 
+/* set_minhash and min_into vectorize too (DUP_VECTOR): 64 values each, for
+ * every paragraph. */
+DUP_VECTOR
 static void set_minhash(dup_minhash *m, uint32_t start, uint32_t end, const shingler *g,
                         const uint32_t *min) {
   m->start = start;
@@ -132,6 +146,11 @@ static void set_minhash(dup_minhash *m, uint32_t start, uint32_t end, const shin
   m->words = g->words;
   m->shingles = g->shingles;
   for (uint32_t i = 0; i < DUP_K; i++) m->h[i] = (uint8_t)min[i];
+}
+
+DUP_VECTOR
+static void min_into(uint32_t *restrict acc, const uint32_t *restrict v) {
+  for (uint32_t i = 0; i < DUP_K; i++) acc[i] = v[i] < acc[i] ? v[i] : acc[i];
 }
 
 /* para_end returns the sentence after the paragraph that starts at sentence s. */
@@ -154,7 +173,7 @@ int dup_signature(arena *a, const text_doc *td, dup_sig **out) {
     shingler_reset(&g);
     for (uint32_t i = b; i < e; i++) hash_sentence(&g, td, &td->sent[i]);
     shingler_end(&g);
-    for (uint32_t i = 0; i < DUP_K; i++) docmin[i] = g.min[i] < docmin[i] ? g.min[i] : docmin[i];
+    min_into(docmin, g.min);
     all.words += g.words;
     all.shingles += g.shingles;
     if (g.words >= DUP_MIN_WORDS && s->n_para < cap)
@@ -228,14 +247,16 @@ static uint32_t band_key(const uint8_t *sig, uint32_t b) {
 
 /* rec_matches counts the values of record r equal to those of the signature
  * whose band keys are key[]: per band, the zero bytes of their xor (exact:
- * no carries cross from one byte into the next). Equal to matches() on the
- * two signatures. */
+ * no carries cross from one byte into the next), summed by a multiply that
+ * adds the four flag bits into the top byte. Equal to matches() on the two
+ * signatures. */
 static uint32_t rec_matches(const uint32_t *r, const uint32_t *key) {
   uint32_t m = 0;
   for (uint32_t b = 0; b < DUP_BANDS; b++) {
     uint32_t x = r[2 * b] ^ key[b];
     uint32_t nz = ((x & 0x7f7f7f7fU) + 0x7f7f7f7fU) | x; /* high bit of each nonzero byte */
-    m += DUP_ROWS - (uint32_t)__builtin_popcount(nz & 0x80808080U);
+    uint32_t zero = (~nz & 0x80808080U) >> 7;            /* low bit of each zero byte */
+    m += (zero * 0x01010101U) >> 24;
   }
   return m;
 }
