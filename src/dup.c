@@ -35,9 +35,20 @@ static uint32_t fmix32(uint32_t x) {
 }
 
 /* word_hash: FNV-1a of the token's text_key form (case folded, quotes and
- * dashes made plain); a token too long for the buffer hashes as written. */
+ * dashes made plain); a token too long for the buffer hashes as written. An
+ * ASCII token that fits (nearly all) is folded as it is hashed, as text_key
+ * would fold it, without the copy. */
 static uint64_t word_hash(const char *z, size_t n) {
   char key[128];
+  if (n < sizeof key) { /* text_key fits n ASCII bytes and the NUL */
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t i = 0;
+    for (; i < n && (unsigned char)z[i] < 0x80; i++) {
+      unsigned char ch = (unsigned char)z[i];
+      h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 0x100000001b3ULL;
+    }
+    if (i == n) return h;
+  }
   size_t k = text_key(z, n, key, sizeof key);
   const char *p = k ? key : z;
   size_t m = k ? k : n;
@@ -76,8 +87,8 @@ static void add_shingle(shingler *g, uint64_t x) {
   x = fmix64(x);
   g->shingles++;
   uint32_t a = (uint32_t)x, b = (uint32_t)(x >> 32) | 1;
-  for (uint32_t i = 0; i < DUP_K; i++) {
-    uint32_t v = fmix32(a + i * b);
+  for (uint32_t i = 0; i < DUP_K; i++, a += b) { /* a is a + i*b: an add, not a multiply */
+    uint32_t v = fmix32(a);
     g->min[i] = v < g->min[i] ? v : g->min[i];
   }
 }
@@ -125,6 +136,9 @@ static void hash_sentence(shingler *g, const text_doc *td, const text_sentence *
   }
 }
 
+/* set_minhash and min_into vectorize too (DUP_VECTOR): 64 values each, for
+ * every paragraph. */
+DUP_VECTOR
 static void set_minhash(dup_minhash *m, uint32_t start, uint32_t end, const shingler *g,
                         const uint32_t *min) {
   m->start = start;
@@ -132,6 +146,11 @@ static void set_minhash(dup_minhash *m, uint32_t start, uint32_t end, const shin
   m->words = g->words;
   m->shingles = g->shingles;
   for (uint32_t i = 0; i < DUP_K; i++) m->h[i] = (uint8_t)min[i];
+}
+
+DUP_VECTOR
+static void min_into(uint32_t *restrict acc, const uint32_t *restrict v) {
+  for (uint32_t i = 0; i < DUP_K; i++) acc[i] = v[i] < acc[i] ? v[i] : acc[i];
 }
 
 /* para_end returns the sentence after the paragraph that starts at sentence s. */
@@ -154,7 +173,7 @@ int dup_signature(arena *a, const text_doc *td, dup_sig **out) {
     shingler_reset(&g);
     for (uint32_t i = b; i < e; i++) hash_sentence(&g, td, &td->sent[i]);
     shingler_end(&g);
-    for (uint32_t i = 0; i < DUP_K; i++) docmin[i] = g.min[i] < docmin[i] ? g.min[i] : docmin[i];
+    min_into(docmin, g.min);
     all.words += g.words;
     all.shingles += g.shingles;
     if (g.words >= DUP_MIN_WORDS && s->n_para < cap)
@@ -191,14 +210,21 @@ double dup_similarity(const dup_minhash *a, const dup_minhash *b) {
 /* ---- the index -------------------------------------------------------- */
 
 /* A pool of items (documents or paragraphs). Item ids are 0-based; chain links
- * and bucket heads hold id + 1 so that 0 ends a chain. Chains run newest first. */
+ * and bucket heads hold id + 1 so that 0 ends a chain. Chains run newest first.
+ *
+ * An item's signature and its chain links are one record of DUP_BANDS
+ * (key, next) pairs: band b's four signature bytes, then the next item in
+ * band b's bucket. A chain step reads the key and the link from one 8-byte
+ * pair, so the items in a bucket whose key differs (most of those a query
+ * meets) cost one cache line each, where a separate signature array and link
+ * array cost two. */
+#define REC_WORDS (2 * DUP_BANDS)
 typedef struct dup_pool {
   uint32_t n, cap;
   uint32_t *row;    /* the item's document row */
   uint32_t *span;   /* start, end */
   uint32_t *size;   /* shingles */
-  uint8_t *sig;     /* DUP_K bytes */
-  uint32_t *next;   /* DUP_BANDS links */
+  uint32_t *rec;    /* REC_WORDS per item: key, next for each band */
   uint32_t *head;   /* DUP_BANDS x nbucket chain heads */
   uint32_t nbucket; /* a power of two, >= n / 2 */
 } dup_pool;
@@ -219,14 +245,33 @@ static uint32_t band_key(const uint8_t *sig, uint32_t b) {
   return k;
 }
 
+/* rec_matches counts the values of record r equal to those of the signature
+ * whose band keys are key[]: per band, the zero bytes of their xor (exact:
+ * no carries cross from one byte into the next), summed by a multiply that
+ * adds the four flag bits into the top byte. Equal to matches() on the two
+ * signatures. */
+static uint32_t rec_matches(const uint32_t *r, const uint32_t *key) {
+  uint32_t m = 0;
+  for (uint32_t b = 0; b < DUP_BANDS; b++) {
+    uint32_t x = r[2 * b] ^ key[b];
+    uint32_t nz = ((x & 0x7f7f7f7fU) + 0x7f7f7f7fU) | x; /* high bit of each nonzero byte */
+    uint32_t zero = (~nz & 0x80808080U) >> 7;            /* low bit of each zero byte */
+    m += (zero * 0x01010101U) >> 24;
+  }
+  return m;
+}
+
 static uint32_t bucket_of(const dup_pool *p, uint32_t key) {
   return fmix32(key) & (p->nbucket - 1);
 }
 
+/* rec_of is item id's record; pair b of it is rec_of(p, id)[2 * b], [2 * b + 1]. */
+static uint32_t *rec_of(const dup_pool *p, uint32_t id) { return p->rec + (size_t)id * REC_WORDS; }
+
 static void link_band(dup_pool *p, uint32_t id, uint32_t b) {
-  const uint8_t *sig = p->sig + (size_t)id * DUP_K;
-  uint32_t *h = &p->head[(size_t)b * p->nbucket + bucket_of(p, band_key(sig, b))];
-  p->next[(size_t)id * DUP_BANDS + b] = *h;
+  uint32_t *r = rec_of(p, id);
+  uint32_t *h = &p->head[(size_t)b * p->nbucket + bucket_of(p, r[2 * b])];
+  r[2 * b + 1] = *h;
   *h = id + 1;
 }
 
@@ -244,15 +289,15 @@ static int grow(void *pp, size_t n, size_t sz) {
 
 /* pool_rehash sizes the bucket arrays for want items and relinks, in id order
  * so chains stay newest first. Band by band: one band's heads stay in cache,
- * which makes loading a million documents several times faster. */
+ * which makes loading a million documents several times faster. The heads
+ * grow in place (realloc): memory the old heads had is reused, not given back
+ * for fresh pages, which cost more to touch than the relinking. */
 static int pool_rehash(dup_pool *p, size_t want) {
   uint32_t nb = 16;
   while ((size_t)nb * 2 < want) nb *= 2;
   if (nb <= p->nbucket) return ERR_OK;
-  uint32_t *h = calloc((size_t)nb * DUP_BANDS, sizeof *h);
-  if (!h) return ERR_NOMEM;
-  free(p->head);
-  p->head = h;
+  if (grow(&p->head, (size_t)nb * DUP_BANDS, sizeof *p->head)) return ERR_NOMEM;
+  memset(p->head, 0, (size_t)nb * DUP_BANDS * sizeof *p->head);
   p->nbucket = nb;
   for (uint32_t b = 0; b < DUP_BANDS; b++)
     for (uint32_t id = 0; id < p->n; id++) link_band(p, id, b);
@@ -269,8 +314,7 @@ static int pool_grow(dup_pool *p, size_t k) {
     while (cap < want) cap += cap / 2; /* not doubling: a million documents' items are big */
     if (cap >= UINT32_MAX) cap = UINT32_MAX - 1;
     if (grow(&p->row, cap, sizeof *p->row) || grow(&p->span, cap, 2 * sizeof *p->span) ||
-        grow(&p->size, cap, sizeof *p->size) ||
-        grow(&p->sig, cap, DUP_K) || grow(&p->next, cap, DUP_BANDS * sizeof *p->next))
+        grow(&p->size, cap, sizeof *p->size) || grow(&p->rec, cap, REC_WORDS * sizeof *p->rec))
       return ERR_NOMEM;
     p->cap = (uint32_t)cap;
   }
@@ -290,7 +334,8 @@ static uint32_t pool_put(dup_pool *p, uint32_t row, const dup_minhash *m) {
   p->span[2 * id] = m->start;
   p->span[2 * id + 1] = m->end;
   p->size[id] = m->shingles;
-  memcpy(p->sig + (size_t)id * DUP_K, m->h, DUP_K);
+  uint32_t *r = rec_of(p, id);
+  for (uint32_t b = 0; b < DUP_BANDS; b++) r[2 * b] = band_key(m->h, b);
   return id;
 }
 
@@ -318,8 +363,7 @@ static uint32_t pool_best(const dup_pool *p, const uint8_t *sig, uint32_t *best_
   for (uint32_t b = 0; b < DUP_BANDS; b++) {
     cur[b] = p->head[(size_t)b * p->nbucket + bucket_of(p, key[b])];
     if (cur[b]) {
-      __builtin_prefetch(p->sig + (size_t)(cur[b] - 1) * DUP_K);
-      __builtin_prefetch(&p->next[(size_t)(cur[b] - 1) * DUP_BANDS + b]);
+      __builtin_prefetch(&rec_of(p, cur[b] - 1)[2 * b]);
       live++;
     }
   }
@@ -328,16 +372,15 @@ static uint32_t pool_best(const dup_pool *p, const uint8_t *sig, uint32_t *best_
     for (uint32_t b = 0; b < DUP_BANDS; b++) {
       uint32_t j = cur[b];
       if (!j) continue;
-      const uint8_t *other = p->sig + (size_t)(j - 1) * DUP_K;
-      if (band_key(other, b) == key[b]) {
-        uint32_t m = matches(other, sig);
+      const uint32_t *r = rec_of(p, j - 1);
+      if (r[2 * b] == key[b]) {
+        uint32_t m = rec_matches(r, key);
         if (m > bm || (m == bm && j < best)) best = j, bm = m;
       }
-      j = ++walked[b] < DUP_MAX_CHAIN ? p->next[(size_t)(j - 1) * DUP_BANDS + b] : 0;
+      j = ++walked[b] < DUP_MAX_CHAIN ? r[2 * b + 1] : 0;
       cur[b] = j;
       if (j) {
-        __builtin_prefetch(p->sig + (size_t)(j - 1) * DUP_K);
-        __builtin_prefetch(&p->next[(size_t)(j - 1) * DUP_BANDS + b]);
+        __builtin_prefetch(&rec_of(p, j - 1)[2 * b]);
         live++;
       }
     }
@@ -350,8 +393,7 @@ static void pool_free(dup_pool *p) {
   free(p->row);
   free(p->span);
   free(p->size);
-  free(p->sig);
-  free(p->next);
+  free(p->rec);
   free(p->head);
 }
 
@@ -468,7 +510,7 @@ int dup_index_add(dup_index *x, uint64_t docno, const dup_sig *s, double doc_thr
 }
 
 static size_t pool_bytes(const dup_pool *p) {
-  size_t per = sizeof *p->row + 2 * sizeof *p->span + sizeof *p->size + DUP_K + DUP_BANDS * sizeof *p->next;
+  size_t per = sizeof *p->row + 2 * sizeof *p->span + sizeof *p->size + REC_WORDS * sizeof *p->rec;
   return (size_t)p->cap * per + (size_t)p->nbucket * DUP_BANDS * sizeof *p->head;
 }
 
@@ -519,7 +561,8 @@ static int save_pool(const dup_pool *p, FILE *f) {
     put32(o + 4, p->span[2 * i]);
     put32(o + 8, p->span[2 * i + 1]);
     put32(o + 12, p->size[i]);
-    memcpy(o + 16, p->sig + (size_t)i * DUP_K, DUP_K);
+    const uint32_t *r = rec_of(p, i);
+    for (uint32_t b = 0; b < DUP_BANDS; b++) memcpy(o + 16 + b * DUP_ROWS, &r[2 * b], DUP_ROWS);
     if (fwrite(o, sizeof o, 1, f) != 1) return ERR_IO;
   }
   return ERR_OK;

@@ -33,12 +33,15 @@
  * The index: two pools of items, documents and paragraphs, each item the
  * signature with its span and set size; LSH over DUP_BANDS bands of DUP_ROWS
  * values, one chained hash table per band, newest item first in each chain.
+ * The signature is kept interleaved with the chain links, band b's four
+ * values next to its link, so that a chain step reads one 8-byte pair:
  *
  *   docno[row]    8 bytes per document that kept an item
- *   item i        row 4 | start 4 | end 4 | shingles 4 | h[64]       80 bytes
- *   band b        head[b][hash(h[4b..4b+4)) % nbucket] -> i+1 -> next[i][b] -> ... 0
- *                 next: 16 x 4 = 64 bytes per item; heads: 16 x 4 bytes per
- *                 bucket, 1 bucket per 1-2 items: 32-64 bytes per item
+ *   item i        row 4 | start 4 | end 4 | shingles 4                16 bytes
+ *                 rec[i][b] = h[4b..4b+4) 4 | next 4, for b < 16    128 bytes
+ *   band b        head[b][hash(h[4b..4b+4)) % nbucket] -> i+1 -> rec[i][b].next -> ... 0
+ *                 heads: 16 x 4 bytes per bucket, 1 bucket per 1-2 items:
+ *                 32-64 bytes per item
  *
  * so 176-208 bytes per item: about 200 per document plus 190 per paragraph of
  * DUP_MIN_WORDS words or more (the item arrays grow by half, so up to 1.5
