@@ -565,6 +565,7 @@ int cli_code(int argc, char **argv, const cli_sink *sink) {
   dx.c = &c;
   c.dups = !no_dups && dup_index_new(&dx.index) == 0;
   pipe_order order = c.dups ? dup_order : NULL;
+  if (sink && sink->cores > 0) threads = threads > sink->cores ? threads - sink->cores : 1;
   int rc = sink ? pipeline_run(r, threads, code_work, &c, order, &dx, sink->write, sink->ctx, &st)
                : pipeline_run(r, threads, code_work, &c, order, &dx, code_sink, &s, &st);
   dup_ctx_free(&dx);

@@ -13,6 +13,8 @@ typedef struct cli_sink {
   pipe_sink write;
   void *ctx;
   unsigned flags;
+  int cores; /* cores the sink keeps busy itself (a store's writer thread): that
+              * many fewer coding workers, at least one */
 } cli_sink;
 
 /* cli_code runs `dyad code` with argv's options and inputs. With sink NULL the

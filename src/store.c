@@ -290,6 +290,7 @@ typedef struct unit {
   rec *recs;
   size_t n;
   int lone;
+  unsigned char hash[16]; /* a document's identity (doc_hash), taken by the reader */
 } unit;
 
 typedef struct job {
@@ -1041,13 +1042,13 @@ static int plan_sentences(store *st, size_t *nsynth) {
 
 /* doc_hash is the document's identity: its id and its sentence records'
  * text, white space normalised (docs/store.md). */
-static void doc_hash(store *st, const char *id, unsigned char out[16]) {
+static void doc_hash(const rec *recs, size_t n, const char *id, unsigned char out[16]) {
   store_hasher h;
   store_hash_init(&h);
   store_hash_add(&h, "dyad-doc-1", 11);
   if (id) store_hash_add(&h, id, strlen(id) + 1);
-  for (size_t i = 1; i < st->ncur; i++) {
-    const json_node *t = st->cur[i].kind == STORE_SENTENCE ? json_member(st->cur[i].j, "text") : NULL;
+  for (size_t i = 1; i < n; i++) {
+    const json_node *t = recs[i].kind == STORE_SENTENCE ? json_member(recs[i].j, "text") : NULL;
     if (!is_str(t)) continue;
     store_hash_text(&h, t->v.s, t->ns);
     store_hash_add(&h, "\n", 1);
@@ -1278,15 +1279,13 @@ static int put_rows(store *st, sqlite3_int64 docrow, const char *docid, const un
 
 /* put_doc stores the document recs[0..n) (its document record first)
  * unless it is stored already. */
-static int put_doc(store *st, rec *recs, size_t n, store_stats *stats) {
+static int put_doc(store *st, rec *recs, size_t n, const unsigned char h[16], store_stats *stats) {
   const char *docid = str_of(recs[0].j, "doc");
   size_t nsynth;
-  unsigned char h[16];
   st->cur = recs, st->ncur = n;
   int present = 0, rc = begin(st);
   if (!rc) rc = plan_sentences(st, &nsynth);
   if (rc) return rc;
-  doc_hash(st, docid, h);
   if ((rc = is_present(st, h, &present))) return rc;
   if (present) {
     stats->docs_present++;
@@ -1303,7 +1302,7 @@ static int put_doc(store *st, rec *recs, size_t n, store_stats *stats) {
 
 /* run_unit does a unit's SQLite work. */
 static int run_unit(store *st, unit *u, store_stats *stats) {
-  int rc = u->lone ? begin(st) : put_doc(st, u->recs, u->n, stats);
+  int rc = u->lone ? begin(st) : put_doc(st, u->recs, u->n, u->hash, stats);
   if (!rc && u->lone) rc = put_error(st, u->recs[0].j, 0, NULL, 0);
   arena_reset(&st->a);
   st->cur = NULL, st->ncur = 0;
@@ -1311,12 +1310,15 @@ static int run_unit(store *st, unit *u, store_stats *stats) {
 }
 
 /* add_unit closes a unit of the job being read: stored now, or queued in
- * the job for the writer thread. recs[0..n) is copied. */
+ * the job for the writer thread. recs[0..n) is copied. A document's hash is
+ * taken here, by whichever thread reads, rather than by the writer, which is
+ * the busier. */
 static int add_unit(store *st, reader_state *rd, const rec *recs, size_t n, int lone) {
   job *j = rd->job;
-  unit u = {arena_alloc(&j->a, n * sizeof *recs), n, lone};
+  unit u = {arena_alloc(&j->a, n * sizeof *recs), n, lone, {0}};
   if (!u.recs) return ERR_NOMEM;
   memcpy(u.recs, recs, n * sizeof *recs);
+  if (!lone) doc_hash(recs, n, str_of(recs[0].j, "doc"), u.hash);
   if (rd->now) return run_unit(st, &u, rd->stats);
   if (grow((void **)&j->units, &j->capunits, j->nunits + 1, sizeof *j->units)) return ERR_NOMEM;
   j->units[j->nunits++] = u;

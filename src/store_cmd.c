@@ -220,7 +220,10 @@ int store_cmd_ingest(int argc, char **argv) {
   g.pr.tty = isatty(STDERR_FILENO);
   g.pr.total = g.pr.tty ? input_items(ncode, code_argv) : 0;
   g.pr.t0 = now();
-  cli_sink sink = {ingest_sink, &g, INGEST_FLAGS};
+  /* the writer thread takes a core of those --threads gives (all by default):
+   * coding on every core starves the writer, which is the slower side, and
+   * made two threads slower than one */
+  cli_sink sink = {ingest_sink, &g, INGEST_FLAGS, 1};
   int status = cli_code(ncode, code_argv, &sink);
   if (!g.failed && store_commit(g.st, &g.stats)) {
     fprintf(stderr, "dyad ingest: %s\n", store_errmsg(g.st));
