@@ -378,6 +378,56 @@ static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry
   return *ag != NULL;
 }
 
+/* Capitalised words that are no part of a company's or a person's name:
+ * compass and political words, titles, words of places' own names, function
+ * words, months and weekdays, and the words of state bodies named with their
+ * country. */
+static const char *const NOT_NAME[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+    "lower", "greater", "new", "old", "inner", "outer", "mainland", "continental",
+    "communist", "nationalist", "socialist", "islamic", "democratic", "federal", "free",
+    "occupied", "red", "soviet", "imperial", "republican", "metropolitan", "rural", "urban",
+    "coastal", "moslem", "muslim", "christian", "catholic", "arab", "kurdish", "all",
+    "president", "presidents", "prime", "minister", "ministers", "premier", "premiers",
+    "chancellor", "king", "queen", "prince", "leader", "leaders", "chief", "chiefs",
+    "princess", "emperor", "sheikh", "emir", "general", "gen", "gen.", "admiral", "colonel",
+    "col", "col.", "lt", "lt.", "senator", "sen", "sen.", "rep", "rep.", "governor", "gov",
+    "gov.", "mayor", "secretary", "secretaries", "ambassador", "ambassadors", "envoy",
+    "envoys", "governors", "senators", "generals", "judge", "justice", "pope",
+    "chairman", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
+    "st", "st.", "saint", "fort", "ft", "ft.", "port", "lake", "mount", "mt", "mt.", "cape",
+    "san", "santa", "sao", "los", "las", "el", "la", "le", "al", "de", "du", "di", "van",
+    "von", "da", "rio", "buenos", "hong", "abu", "sri", "costa", "puerto", "dar", "addis",
+    "ho", "kuala", "tel", "the", "a", "an", "in", "on", "at", "of", "for", "to", "by", "with",
+    "from", "and", "but", "or", "as", "if", "when", "while", "after", "before", "since",
+        "than", "into", "that", "this", "both", "said", "says", "told", "we", "i", "it",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many",
+    "several", "most", "other", "another", "every", "each", "no",
+    /* state bodies named so: "Statistics Canada", "Global Affairs Canada", "Bank
+     * Indonesia" (a central bank) */
+    "statistics", "affairs", "health", "transport", "environment", "elections", "parks",
+    "fisheries", "industry", "finance", "bank", "radio", "television", NULL};
+
+/* name_word: token k is a capitalised word that may be part of a name:
+ * letters only, some in lower case ("Manufacturers": not an acronym, not
+ * "Russian-backed"), and none of NOT_NAME. */
+static int name_word(const ctx *c, uint32_t k) {
+  const text_token *t = &c->td->tok[k];
+  if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP)) return 0;
+  int lower_case = 0;
+  for (uint32_t q = t->start; q < t->end; q++) {
+    char ch = c->td->z[q];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return 0;
+    lower_case |= q > t->start && ch >= 'a' && ch <= 'z';
+  }
+  return lower_case && !tok_is(c, k, NOT_NAME);
+}
+
 /* name_before: the word before a country or place at i is a capitalised word
  * of a name inside a sentence ("Manufacturers Hanover", "Air Canada", "First
  * Boston", "ombudsman Elizabeth France"; "Texas Air" is company_after's): the
@@ -385,36 +435,6 @@ static int shared_agent(const ctx *c, uint32_t j, uint32_t end, const dict_entry
  * title, a month or weekday, a word of a place's own name ("San", "Port"), a
  * function word, or a word of an actor. */
 static int name_before(const ctx *c, uint32_t i) {
-  static const char *const NOT_NAME[] = {
-      "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-      "central", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
-      "lower", "greater", "new", "old", "inner", "outer", "mainland", "continental",
-      "communist", "nationalist", "socialist", "islamic", "democratic", "federal", "free",
-      "occupied", "red", "soviet", "imperial", "republican", "metropolitan", "rural", "urban",
-      "coastal", "moslem", "muslim", "christian", "catholic", "arab", "kurdish", "all",
-      "president", "presidents", "prime", "minister", "ministers", "premier", "premiers",
-      "chancellor", "king", "queen", "prince", "leader", "leaders", "chief", "chiefs",
-      "princess", "emperor", "sheikh", "emir", "general", "gen", "gen.", "admiral", "colonel",
-      "col", "col.", "lt", "lt.", "senator", "sen", "sen.", "rep", "rep.", "governor", "gov",
-      "gov.", "mayor", "secretary", "secretaries", "ambassador", "ambassadors", "envoy",
-      "envoys", "governors", "senators", "generals", "judge", "justice", "pope",
-      "chairman", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
-      "st", "st.", "saint", "fort", "ft", "ft.", "port", "lake", "mount", "mt", "mt.", "cape",
-      "san", "santa", "sao", "los", "las", "el", "la", "le", "al", "de", "du", "di", "van",
-      "von", "da", "rio", "buenos", "hong", "abu", "sri", "costa", "puerto", "dar", "addis",
-      "ho", "kuala", "tel", "the", "a", "an", "in", "on", "at", "of", "for", "to", "by", "with",
-      "from", "and", "but", "or", "as", "if", "when", "while", "after", "before", "since",
-          "than", "into", "that", "this", "both", "said", "says", "told", "we", "i", "it",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "one", "two",
-      "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many",
-      "several", "most", "other", "another", "every", "each", "no",
-      /* state bodies named so: "Statistics Canada", "Global Affairs Canada", "Bank
-       * Indonesia" (a central bank) */
-      "statistics", "affairs", "health", "transport", "environment", "elections", "parks",
-      "fisheries", "industry", "finance", "bank", "radio", "television", NULL};
   if (c->td->casing != TEXT_MIXED || i == 0) return 0;
   /* the sentence's first word is capitalised anyway (after any quote mark) */
   uint32_t s0 = c->td->sent[c->sent].tok;
@@ -427,15 +447,49 @@ static int name_before(const ctx *c, uint32_t i) {
    * ("the U.S. Criticised Japan", Reuters' style) */
   const text_token *p = &c->td->tok[i - 2];
   if (c->td->z[p->end - 1] == '.') return 0;
-  /* letters only, some in lower case ("Manufacturers"): not an acronym, not
-   * "Russian-backed" */
-  int lower_case = 0;
-  for (uint32_t k = t->start; k < t->end; k++) {
-    char ch = c->td->z[k];
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return 0;
-    lower_case |= k > t->start && ch >= 'a' && ch <= 'z';
+  return name_word(c, i - 1);
+}
+
+/* Verbs by which an official or an "it" is heard to speak. */
+static const char *const SAID[] = {"said", "say", "says", "told", "added", "noted", NULL};
+
+/* speaking_firm: a place at i..j is part of the name of a company that
+ * speaks, with no company word to show it ("Hong Kong Land said", "Nevada
+ * Power said", "Franco Nevada said" at a sentence's start, where name_before
+ * cannot tell a name's word from any capitalised word): one or two words of a
+ * name that no dictionary entry begins, right after the place, or the
+ * sentence's first word right before it, then "said" or the like. Returns
+ * the name's first and end tokens in *from, *to. */
+static int speaking_firm(const ctx *c, uint32_t i, uint32_t j, uint32_t end, uint32_t *from,
+                         uint32_t *to) {
+  if (c->td->casing != TEXT_MIXED) return 0;
+  uint32_t s0 = c->td->sent[c->sent].tok, len;
+  while (s0 < i && !(c->td->tok[s0].flags & TOK_WORD)) s0++;
+  if (i == s0 + 1 && j < end && tok_is(c, j, SAID) && name_word(c, s0)) {
+    *from = s0, *to = j;
+    return 1;
   }
-  return lower_case && !tok_is(c, i - 1, NOT_NAME);
+  /* words of a state's bodies and of party members: "the U.S. Mint said",
+   * "the Argentine Grain Board said", "the Texas Democrat told reporters" */
+  static const char *const NOT_FIRM[] = {
+      "board", "mint", "postal", "service", "services", "office", "bureau", "council", "commission",
+      "agency", "authority", "ministry", "department", "institute", "government",
+      "administration", "treasury", "embassy", "court", "parliament", "congress", "senate",
+      "house", "assembly", "police", "army", "navy", "guard", "democrat", "democrats",
+      "republicans", "conservative", "conservatives", "liberal", "liberals", "labour",
+      "labor", "tory", "tories", NULL};
+  /* the name opens a clause (", Texas Instruments said"), not "Ambassador to
+   * China Octavio Valerio said" */
+  if (i > s0 && (c->td->tok[i - 1].flags & TOK_WORD) &&
+      !tok_is(c, i - 1, (const char *const[]){"the", "and", NULL}))
+    return 0;
+  uint32_t k = j;
+  while (k < end && k < j + 2 && name_word(c, k) && !tok_is(c, k, NOT_FIRM) &&
+         !match(c, k, end, KINDS_ALL, &len))
+    k++;
+  if (k == j || k >= end || !tok_is(c, k, SAID)) return 0;
+  *from = i, *to = k;
+  return 1;
 }
 
 /* before_first_role: on date, person entry e is in its open-ended first
@@ -485,15 +539,28 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
     if (tok_is(c, i, (const char *const[]){"bank", NULL}) && name_before(c, i)) return j;
     const char *role = "BUS";
     uint32_t nco = company_after(c, j, end, &role);
-    if (!nco && country_like(code) && strlen(code) == 3 &&
-        !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_MEDIA | DICT_F_COMPANY)) &&
-        name_before(c, i)) {
+    uint32_t nf, nt;
+    int plain = !nco && country_like(code) && strlen(code) == 3 &&
+                !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_MEDIA | DICT_F_COMPANY));
+    if (plain && name_before(c, i)) {
       /* "Manufacturers Hanover", "Air Canada", "ombudsman Elizabeth France": a
        * company or a person named with a place, of no known country */
       actor_mention *m = push(c, i - 1, j - i + 1, "---");
       if (!m) return end;
       m->entry = e;
       return j;
+    }
+    if (plain && speaking_firm(c, i, j, end, &nf, &nt)) {
+      /* "Hong Kong Land said": a company, its country's business as with a
+       * company word ("Swiss Bank Corp"); "Franco Nevada said": of no known
+       * country */
+      char buf[ACTOR_CODE_MAX];
+      if (nf < i) strcpy(buf, "---BUS");
+      else compose(buf, code, "BUS");
+      actor_mention *m = push(c, nf, nt - nf, buf);
+      if (!m) return end;
+      m->entry = e;
+      return nt;
     }
     if (nco) { /* a company named for its country is the country's business */
       char buf[ACTOR_CODE_MAX];
@@ -750,9 +817,6 @@ static int firm_title(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t l
   }
   return 0;
 }
-
-/* Verbs by which an official or an "it" is heard to speak. */
-static const char *const SAID[] = {"said", "say", "says", "told", "added", "noted", NULL};
 
 /* trailing_source: the role noun at i..i+len speaks in a closing attribution
  * (", an Economic Ministry official said.", ", government officials said"):
