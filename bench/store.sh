@@ -64,7 +64,8 @@ done
 echo
 echo "\`dyad ingest\` runs the store's SQLite writer on a thread of its own beside the coding, so" \
   "with \`--threads 1\` it uses two cores where \`dyad code --threads 1\` uses one: its ratio" \
-  "depends on a second core being free (the CPU columns, user + sys, show the work each does)."
+  "depends on a second core being free (the CPU columns, user + sys, show the work each does)." \
+  "With \`--threads N\` above 1 the writer counts as one of the N: coding runs on N-1 workers."
 docs=$("$DYAD" query --db "$T/r.db" --kind documents --count)
 bytes=$(stat -c %s "$T/r.db")
 echo
