@@ -636,8 +636,15 @@ static int country_ahead(ctx *c, uint32_t j, uint32_t end, char *out) {
      * told Reuters") */
     /* a destination or a counterpart is not where a role noun belongs
      * ("Kurdish militias fighting against Turkey", "a sale to Egypt") */
-    int away = k > 0 && tok_is(c, k - 1, (const char *const[]){"to", "toward", "towards",
-                                                               "against", NULL});
+    int away = k > 0 && (tok_is(c, k - 1, (const char *const[]){"to", "toward", "towards",
+                                                                "against", NULL}) ||
+                         /* "who leaves for Moscow" */
+                         (k > 1 && tok_is(c, k - 1, (const char *const[]){"for", NULL}) &&
+                          tok_is(c, k - 2, (const char *const[]){"leave", "leaves", "left",
+                                                                 "leaving", "headed", "heading",
+                                                                 "bound", "departed", "departs",
+                                                                 "flew", "flies", "sailed",
+                                                                 NULL})));
     if (code && country_like(code) && !(e->flags & DICT_F_MEDIA) && !away) {
       /* "a spokesman at Manufacturers Hanover": a company's, of no known country */
       if (strlen(code) == 3 && !(e->flags & (DICT_F_IGO | DICT_F_NGO | DICT_F_COMPANY)) &&
@@ -834,6 +841,40 @@ static int trailing_source(const ctx *c, uint32_t i, uint32_t len, uint32_t end)
   return 0;
 }
 
+/* closing_country: the country of the speaker of the sentence's closing
+ * attribution (", Bolivian Information Minister Herman Antelo said."), found
+ * after the last comma before a "said" among the sentence's last words;
+ * writes it to out. */
+static int closing_country(const ctx *c, uint32_t i, uint32_t end, char *out) {
+  uint32_t said = NONE, len;
+  for (uint32_t k = end; k-- > i && k + 6 > end;)
+    if (tok_is(c, k, SAID)) {
+      said = k;
+      break;
+    }
+  if (said == NONE) return 0;
+  uint32_t comma = NONE;
+  for (uint32_t k = said; k-- > i && k + 9 > said;) {
+    const text_token *t = &c->td->tok[k];
+    if (t->end - t->start == 1 && c->td->z[t->start] == ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma == NONE) return 0;
+  for (uint32_t k = comma + 1; k < said; k++) {
+    const dict_entry *e = match(c, k, end, 1u << DICT_ACTOR, &len);
+    char cbuf[ACTOR_CODE_MAX];
+    const char *code = e && !(e->flags & DICT_F_MEDIA) ? code_of(e, c->date, cbuf) : NULL;
+    if (code && country_like(code) && strlen(code) >= 3) {
+      country_of(out, code);
+      return 1;
+    }
+    if (e) k += len - 1;
+  }
+  return 0;
+}
+
 /* first_state: the first state-level actor of the current sentence that is
  * no news outlet, or NULL. */
 static const actor_mention *first_state(const ctx *c) {
@@ -973,6 +1014,12 @@ static uint32_t agent_at(ctx *c, const dict_entry *ag, uint32_t i, uint32_t len,
     if (!country_ahead(c, j, end, base)) strcpy(base, topic);
   } else if (near) {
     country_of(base, near->code);
+  } else if (!org && !strncmp(role, "COP", 3) && closing_country(c, j, end, base)) {
+    /* police with no country before them, in a sentence a state's official
+     * closes ("Police fired tear gas ..., Bolivian
+     * Information Minister Herman Antelo said"): that state's, not the first
+     * country named after them ("... West German President Richard
+     * Weizsaecker's motorcade") */
   } else if (org || !country_ahead(c, j, end, base)) {
     strcpy(base, "---");
   }
