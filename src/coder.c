@@ -18,9 +18,10 @@ static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "bein
 /* Hypotheticals and obligations: "would attack", "must cooperate" name acts
  * that have not happened. */
 static const char *const HYPOTHETICAL[] = {"would", "could", "might", "may", "should", "if",
-                                           "whether", "unless", "'d", "must", "ought", NULL};
-static const char *const FUTURE[] = {"will", "shall", "'ll", NULL};
-static const char *const NEGATION[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
+                                           "whether", "unless", "'d", "’d", "must", "ought", NULL};
+static const char *const FUTURE[] = {"will", "shall", "'ll", "’ll", NULL};
+static const char *const NEGATION[] = {"not", "n't", "n’t", "never", "no", "neither", "nor",
+                                        NULL};
 /* "refused to V" codes a rejection (refused()); "failed to V" only negates */
 static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
                                       "declined", "declines", NULL};
@@ -674,7 +675,7 @@ static void reject_code(const char *act, char *out) {
 /* will_not: "will not V", "would not V", "won't V", "will never V": a
  * declared refusal. */
 static int will_not(const ctx *c, uint32_t cs, uint32_t v) {
-  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "never", NULL})) return 0;
+  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "n’t", "never", NULL})) return 0;
   return is(c, v - 2, (const char *const[]){"will", "would", "wo", "shall", NULL});
 }
 
@@ -707,7 +708,7 @@ static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
       return MODAL_HYPOTHETICAL;
     if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
-    if (is(c, i, (const char *const[]){"would", "'d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
+    if (is(c, i, (const char *const[]){"would", "'d", "’d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
     if (is(c, i, (const char *const[]){"must", "should", "ought", NULL})) return MODAL_MUST;
     return MODAL_HYPOTHETICAL;
   }
