@@ -1340,6 +1340,21 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  dropped: a business statement with no target");
     return;
   }
+  /* a visit (042) is an official's: people who travel ("850 Britons who had
+   * travelled to Isis territory", "people travelling to Italy from Libya",
+   * "it was arriving in Canada") make none */
+  if (!strcmp(code, "042")) {
+    static const char *const PEOPLE[] = {"CVL", "REF", "LAB", "EDU", "AGR", "MED", NULL};
+    const actor_mention *who = &c->al->m[src[0]];
+    size_t n = strlen(who->code);
+    int people = n == 3 && (who->flags & (ACTOR_PLURAL | ACTOR_PRONOUN));
+    for (const char *const *r = PEOPLE; *r && !people; r++)
+      people = n >= 6 && !strcmp(who->code + n - 3, *r);
+    if (people) {
+      explain(c, "  dropped: people who travel make no visit");
+      return;
+    }
+  }
   /* a company acting on another company, or on no one named ("agreed to take
    * over its subsidiaries", "will discuss the sale"), is business news too */
   if (business(c->al->m[src[0]].code) && (!nt || business(c->al->m[tgt[0]].code))) {
