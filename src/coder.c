@@ -699,12 +699,26 @@ static int reported_before(const ctx *c, uint32_t s0, uint32_t i) {
   return 0;
 }
 
+static int no_punct(const ctx *c, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++)
+    if (c->td->tok[i].flags & TOK_PUNCT) return 0;
+  return 1;
+}
+
 static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
   for (uint32_t i = cs; i < v; i++) {
     /* "in case Isis raided the house", "lest" */
     if ((i > cs && is(c, i, (const char *const[]){"case", NULL}) &&
          is(c, i - 1, (const char *const[]){"in", NULL})) ||
         is(c, i, (const char *const[]){"lest", NULL}))
+      return MODAL_HYPOTHETICAL;
+    /* a wish: "they wanted to see the west attack the air force" (the verb a
+     * few words on, with no punctuation between) */
+    if (i >= cs + 2 && i + 6 > v && no_punct(c, i, v) &&
+        is(c, i, (const char *const[]){"see", "watch", NULL}) &&
+        is(c, i - 1, (const char *const[]){"to", NULL}) &&
+        is(c, i - 2, (const char *const[]){"want", "wants", "wanted", "hope", "hopes", "hoped",
+                                           "wish", "wishes", "wished", "like", "love", NULL}))
       return MODAL_HYPOTHETICAL;
     if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
