@@ -942,6 +942,11 @@ static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
     return 1;
   if (v >= s0 + 2 && IS(c, v - 1, BE) && existential(c, s0, v - 2))
     return 1; /* "there were clashes" */
+  /* after an amount of money: "a 77 billion dlr rescue" (not a bare number:
+   * "in 2018 invaded Afrin", "Local 222 said") */
+  if (is(c, v - 1, (const char *const[]){"dlr", "dlrs", "mln", "billion", "million", "stg",
+                                         "yen", NULL}))
+    return 1;
   int k = c->inside[v - 1];
   return k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == v &&
          !(c->al->m[k].flags & ACTOR_PRONOUN) && (c->al->m[k].entry && (c->al->m[k].entry->flags & DICT_F_DEMONYM));
