@@ -1133,7 +1133,14 @@ static int possible_act(const ctx *c, uint32_t s0, uint32_t v) {
   if (v > s0 && is(c, v - 1, MAYBE)) return 1;
   uint32_t j = v;
   if (j > s0 && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
-  return j >= s0 + 2 && is(c, j - 1, (const char *const[]){"of", NULL}) && is(c, j - 2, MAYBE);
+  if (j >= s0 + 2 && is(c, j - 1, (const char *const[]){"of", NULL}) && is(c, j - 2, MAYBE))
+    return 1;
+  /* what is to be prevented has not happened: "to deter the further use of
+   * chemical weapons by the Assad regime", "prevent attacks by" */
+  static const char *const PREVENT[] = {"deter", "deterring", "prevent", "preventing", "avert",
+                                        "averting", "stop", "stopping", "forestall", NULL};
+  while (j > s0 && j + 3 > v && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
+  return j > s0 && is(c, j - 1, PREVENT);
 }
 
 /* obligation: after a reporting verb ending at vl, an actor that must,
