@@ -534,6 +534,12 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
   if (!(e->flags & DICT_F_PERSON)) {
     uint32_t k = j < end && is_possessive(c, j) ? j + 1 : j;
     if (k < end && tok_is(c, k, CURRENCY)) return k + 1;
+    /* a region in brackets inside a company's name: "Nikko Securities Co
+     * (Europe) Ltd" */
+    if (i >= 2 && j < end && strlen(code) == 3 && !(e->flags & (DICT_F_IGO | DICT_F_NGO)) &&
+        c->td->z[c->td->tok[i - 1].start] == '(' &&
+        c->td->z[c->td->tok[j].start] == ')' && tok_is(c, i - 2, COMPANY))
+      return j + 1;
     /* a central bank's name inside a commercial bank's: "Royal Bank of
      * Canada", "Toronto-Dominion Bank of Canada" */
     if (tok_is(c, i, (const char *const[]){"bank", NULL}) && name_before(c, i)) return j;
@@ -712,6 +718,9 @@ typedef struct span_from {
   int64_t start, end;
 } span_from;
 
+static int trailing_source(const ctx *c, uint32_t i, uint32_t len, uint32_t end);
+static int company_opens(const ctx *c, uint32_t i);
+
 /* firm_ref: "the company", "a company spokesman", "a bank official": the
  * firm the document has named last (within the last few sentences), or for
  * a bank the central bank it has named, rather than a firm of the nearest
@@ -754,6 +763,13 @@ static int firm_title(const ctx *c, const dict_entry *ag, uint32_t i, uint32_t l
                                      "airline", "carrier", "utility", "brokerage", "insurer",
                                      "refinery", "mill", "plant", "mine", NULL};
   if (strncmp(role_of(ag, c->date), "GOV", 3) || !tok_is(c, i + len - 1, FIRM_TITLE)) return 0;
+  /* ", a spokesman said" closing a sentence that opens with a company's name
+   * ("Guinness Plc will seek an injunction in the U.K. High Court ..., a
+   * spokesman said"): the company's */
+  if (trailing_source(c, i, len, end) && company_opens(c, i)) {
+    strcpy(out, "---BUS");
+    return 1;
+  }
   uint32_t s0 = c->td->sent[c->sent].tok, p = i;
   if (p > s0 && is_possessive(c, p - 1)) p--;
   /* past a stock ticker: "Inland Steel Industries Inc <IAD> spokesman" */
