@@ -386,14 +386,33 @@ static int coordinated(const ctx *c, int *side, uint32_t lo, uint32_t hi, int di
 /* apposition_head: m stands in an aside set off by commas before the verb
  * ("Pakistan, a key U.S. ally in the war, has refused"): the actor right
  * before the opening comma, or -1. */
+/* ing_form: token i is a lower-case word ending in -ing ("fighting"). */
+static int ing_form(const ctx *c, uint32_t i) {
+  const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  return (t->flags & TOK_WORD) && !(t->flags & TOK_CAP) && n > 4 &&
+         !strncmp(c->td->z + t->end - 3, "ing", 3);
+}
+
 static int apposition_head(const ctx *c, uint32_t cs, uint32_t v, const actor_mention *m) {
   uint32_t i = m->tok + m->ntok;
   while (i < v && !punct(c, i, ',')) i++;
   if (i >= v) return -1;
-  for (i = m->tok; i-- > cs;)
+  int noun_aside = 1; /* the comma nearest m opens a noun phrase, or none does */
+  for (i = m->tok; i-- > cs && i + 20 > m->tok;)
     if (punct(c, i, ',')) {
-      /* the aside is a noun phrase of its own: ", a key U.S. ally," */
-      if (!is(c, i + 1, (const char *const[]){"a", "an", "the", "one", NULL})) return -1;
+      /* the aside is a noun phrase of its own (", a key U.S. ally,") or a
+       * participle's phrase, which may hold commas of its own (", fighting
+       * to defeat both the president, Bashar al-Assad, and Isis,") */
+      int np = is(c, i + 1, (const char *const[]){"a", "an", "the", "one", NULL});
+      int part = ing_form(c, i + 1) &&
+                 !is(c, i + 1, (const char *const[]){"including", "excluding", "according", NULL});
+      if (!np && !part) {
+        if (!noun_aside) continue;
+        noun_aside = 0;
+        continue;
+      }
+      if (np && !noun_aside) return -1;
       int k = i > cs ? c->inside[i - 1] : -1;
       return k >= 0 && c->al->m[k].tok >= cs ? k : -1;
     }
@@ -1341,7 +1360,10 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
   }
-  if (ns && va->speech && c->al->m[src[0]].tok + c->al->m[src[0]].ntok + 4 < v) {
+  /* (or before an aside: "Nakasone, speaking of loans to Poland, said") */
+  uint32_t src_end = ns ? c->al->m[src[0]].tok + c->al->m[src[0]].ntok : 0;
+  int aside = ns && v > 0 && src_end < v && punct(c, v - 1, ',') && punct(c, src_end, ',');
+  if (ns && va->speech && !aside && src_end + 4 < v) {
     /* "Jutland Telephone launched a bond, market sources said": the speaker
      * stands right before the reporting verb, and here it is no actor */
     explain(c, "  the reporting verb's speaker is not an actor");
