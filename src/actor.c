@@ -478,16 +478,18 @@ static int speaking_firm(const ctx *c, uint32_t i, uint32_t j, uint32_t end, uin
       "house", "assembly", "police", "army", "navy", "guard", "democrat", "democrats",
       "republicans", "conservative", "conservatives", "liberal", "liberals", "labour",
       "labor", "tory", "tories", NULL};
-  /* the name opens a clause (", Texas Instruments said"), not "Ambassador to
-   * China Octavio Valerio said" */
-  if (i > s0 && (c->td->tok[i - 1].flags & TOK_WORD) &&
-      !tok_is(c, i - 1, (const char *const[]){"the", "and", NULL}))
+  /* the name opens a clause (", Texas Instruments said", "said American
+   * Barrick announced"), not "Ambassador to China Octavio Valerio said" */
+  if (i > s0 && (c->td->tok[i - 1].flags & TOK_WORD) && !tok_is(c, i - 1, SAID) &&
+      !tok_is(c, i - 1, (const char *const[]){"the", "and", "that", NULL}))
     return 0;
   uint32_t k = j;
   while (k < end && k < j + 2 && name_word(c, k) && !tok_is(c, k, NOT_FIRM) &&
          !match(c, k, end, KINDS_ALL, &len))
     k++;
-  if (k == j || k >= end || !tok_is(c, k, SAID)) return 0;
+  if (k == j || k >= end ||
+      !(tok_is(c, k, SAID) || tok_is(c, k, (const char *const[]){"announced", "reported", NULL})))
+    return 0;
   *from = i, *to = k;
   return 1;
 }

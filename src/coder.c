@@ -1360,6 +1360,13 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
     explain(c, "  a reporting verb's target is only whom it addresses (\"told X\")");
     nt = 0;
   }
+  /* a pronoun that names no actor speaks ("... North Dakota, he said"): the
+   * speaker is unknown, not the last actor named */
+  if (ns && va->speech && v > s0 && c->inside[v - 1] < 0 &&
+      is(c, v - 1, (const char *const[]){"he", "she", "i", "we", "they", "you", NULL})) {
+    explain(c, "  the reporting verb's speaker is a pronoun for no actor");
+    ns = 0;
+  }
   /* (or before an aside: "Nakasone, speaking of loans to Poland, said") */
   uint32_t src_end = ns ? c->al->m[src[0]].tok + c->al->m[src[0]].ntok : 0;
   int aside = ns && v > 0 && src_end < v && punct(c, v - 1, ',') && punct(c, src_end, ',');
