@@ -1001,7 +1001,13 @@ static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side)
   if (j > 0 && is(c, j - 1, (const char *const[]){"'s", "’s", NULL})) j--;
   if (j > 0) {
     int k = c->inside[j - 1];
-    if (k >= 0 && c->al->m[k].tok + c->al->m[k].ntok == j) {
+    const actor_mention *m = k >= 0 ? &c->al->m[k] : NULL;
+    /* a town or region right before the noun is where it happened ("the
+     * Idlib attack", "the Golan Heights ceasefire"), not who did it; a
+     * possessive still names the doer */
+    int place = m && j == v && m->entry && !m->agent && (m->entry->flags & DICT_F_PLACE) &&
+                !(m->entry->flags & DICT_F_CAPITAL);
+    if (m && m->tok + m->ntok == j && !place) {
       side[0] = k;
       return 1;
     }
