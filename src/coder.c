@@ -1149,7 +1149,7 @@ static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v, const char *ac
  * of attacks by", "the risk of", "fears of", "the prospect of", "the threat of
  * an attack by" (a threat proper is a phrase of the dictionary: "threat of
  * sanctions"). */
-static int possible_act(const ctx *c, uint32_t s0, uint32_t v) {
+static int possible_act(const ctx *c, uint32_t s0, uint32_t v, uint32_t last, uint32_t end) {
   static const char *const MAYBE[] = {
       "likelihood", "possibility", "possible", "risk", "risks", "threat", "threats", "fear",
       "fears", "prospect", "prospects", "danger", "chance", "chances", "spectre", "specter",
@@ -1165,7 +1165,25 @@ static int possible_act(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREVENT[] = {"deter", "deterring", "prevent", "preventing", "avert",
                                         "averting", "stop", "stopping", "forestall", NULL};
   while (j > s0 && j + 3 > v && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
-  return j > s0 && is(c, j - 1, PREVENT);
+  if (j > s0 && is(c, j - 1, PREVENT)) return 1;
+  /* the subject of a verb that would, could or will happen: "a major Syrian
+   * military assault on the enclave would lead to a catastrophe" */
+  /* (the noun, then at most a phrase that a preposition opens, then the
+   * modal, in lower case: not "talks with May", nor "support for the
+   * regime means Assad will remain") */
+  static const char *const MODAL[] = {"would", "could", "might", "will", "may", NULL};
+  if (IS(c, v, SAY) || IS(c, v, SPEECH) || is(c, v, MODAL)) return 0;
+  uint32_t k = last + 1;
+  if (k < end && IS(c, k, PREP) && !(c->td->tok[k].flags & TOK_CAP))
+    for (k++; k < end && k < last + 8 && !IS(c, k, PREP) && !is(c, k, MODAL); k++)
+      if ((c->td->tok[k].flags & TOK_PUNCT) || IS(c, k, BE) ||
+          is(c, k, (const char *const[]){"that", "which", "who", "whether", "if", "it", "he",
+                                         "she", "they", "we", NULL}))
+        return 0;
+  while (k < end && k < last + 8 && IS(c, k, PREP)) /* "on Soviet ships in the Gulf" */
+    for (k++; k < end && k < last + 8 && !IS(c, k, PREP) && !is(c, k, MODAL); k++)
+      if ((c->td->tok[k].flags & TOK_PUNCT) || IS(c, k, BE)) return 0;
+  return k < end && is(c, k, MODAL) && !(c->td->tok[k].flags & TOK_CAP);
 }
 
 /* obligation: after a reporting verb ending at vl, an actor that must,
@@ -1259,7 +1277,7 @@ static void code_verb(ctx *c, const text_sentence *s, const verb_at *va, int att
      * assault", "fear a repeat of airstrikes"). A noun that is a verb's
      * object with none attached falls to the subject below ("the United
      * States speeded up the withdrawal"). */
-    if (ns && possible_act(c, s0, v)) {
+    if (ns && possible_act(c, s0, v, va->last, ce)) {
       explain(c, "  dropped: a noun naming an act that may happen (\"the likelihood of attacks by\")");
       *prev_ns = 0;
       return;
