@@ -940,6 +940,13 @@ static int reduced_passive(const ctx *c, const verb_at *va) {
 static const char *const QDET[] = {"any", "every", "each", "no", "another", "such", "further",
                                    "more", "fresh", "new", "these", "those", NULL};
 
+/* participle_ed: token i ends in -ed ("demanded"). */
+static int participle_ed(const ctx *c, uint32_t i) {
+  const text_token *t = &c->td->tok[i];
+  size_t n = t->end - t->start;
+  return n > 3 && !strncasecmp(c->td->z + t->end - 2, "ed", 2);
+}
+
 static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const PREP_BEFORE[] = {"of", "against", "after", "amid", "despite",
                                             "following", "during", "for", "from", "over",
@@ -959,6 +966,12 @@ static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   if (v <= s0) return 0;
   if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE) || is(c, v - 1, QDET))
     return 1;
+  /* "some promising signs", "several attacks" (not "both", "all": "they all
+   * agreed") */
+  if (is(c, v - 1, (const char *const[]){"some", "many", "several", "few", "more", "most",
+                                         "other", NULL}) &&
+      !IS(c, v, SAY) && !IS(c, v, SPEECH) && !participle_ed(c, v))
+    return 1; /* (but "some demanded", "some say": a pronoun and its verb) */
   if (v >= s0 + 2 && IS(c, v - 1, BE) && existential(c, s0, v - 2))
     return 1; /* "there were clashes" */
   /* after an amount of money: "a 77 billion dlr rescue" (not a bare number:
