@@ -544,7 +544,9 @@ static uint32_t actor_at(ctx *c, const dict_entry *e, uint32_t i, uint32_t len, 
       return j + 1;
     /* a central bank's name inside a commercial bank's: "Royal Bank of
      * Canada", "Toronto-Dominion Bank of Canada" */
-    if (tok_is(c, i, (const char *const[]){"bank", NULL}) && name_before(c, i)) return j;
+    if (tok_is(c, i, (const char *const[]){"bank", NULL}) && i > 0 && c->td->casing == TEXT_MIXED &&
+        name_word(c, i - 1))
+      return j; /* (at a sentence's start too: "Continental Bank of Canada said") */
     const char *role = "BUS";
     uint32_t nco = company_after(c, j, end, &role);
     uint32_t nf, nt;
