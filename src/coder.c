@@ -1167,8 +1167,12 @@ static int possible_act(const ctx *c, uint32_t s0, uint32_t v, uint32_t last, ui
       "likelihood", "possibility", "possible", "risk", "risks", "threat", "threats", "fear",
       "fears", "prospect", "prospects", "danger", "chance", "chances", "spectre", "specter",
       "likely", "potential", "imminent", "impending", "planned", "future", NULL};
-  /* "possible attacks", "an imminent attack", "planned strikes" */
+  /* "possible attacks", "an imminent attack", "planned strikes", "possible
+   * Iranian attack" */
   if (v > s0 && is(c, v - 1, MAYBE)) return 1;
+  if (v > s0 + 1 && c->inside[v - 1] >= 0 && c->al->m[c->inside[v - 1]].tok == v - 1 &&
+      is(c, v - 2, MAYBE))
+    return 1;
   uint32_t j = v;
   if (j > s0 && (IS(c, j - 1, DET) || is(c, j - 1, QDET))) j--;
   if (j >= s0 + 2 && is(c, j - 1, (const char *const[]){"of", NULL}) && is(c, j - 2, MAYBE))

@@ -308,6 +308,12 @@ static size_t punct_token(tz *t, size_t i, uint32_t *flags) {
                        c->z[i - 1] == '(' || c->z[i - 1] == '[';
     int after_space = cls_at(c, j) == C_SPACE || cls_at(c, j) == C_NL || j >= c->n;
     f |= TOK_QUOTE | (before_space && !after_space ? TOK_OPEN : TOK_CLOSE);
+  } else if (ch == '\\' && j + 1 < c->n && (c->z[j] == 't' || c->z[j] == 'n') &&
+             ((c->z[j + 1] >= 'A' && c->z[j + 1] <= 'Z') || c->z[j + 1] == '"')) {
+    /* a tab or line break escaped in the text ("&\tTehran radio said", how
+     * Reuters-21578 marks its paragraphs): the two bytes are one mark, and the
+     * word after it is a word of its own, not "tTehran" */
+    j++;
   } else if (ch == '(' || ch == '[' || ch == '{') {
     f |= TOK_OPEN;
   } else if (ch == ')' || ch == ']' || ch == '}') {

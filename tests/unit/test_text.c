@@ -158,6 +158,9 @@ static const scase TOKENS[] = {
     {"acronym with periods", "the U.S. envoy", "the U.S. envoy"},
     {"dashes", "Moscow -- and Kyiv", "Moscow -- and Kyiv"},
     {"accented letters", "C\xC3\xB4te d'Ivoire", "C\xC3\xB4te d'Ivoire"},
+    {"an escaped tab marks a paragraph (Reuters-21578)", "&\\tTehran radio said",
+     "& \\t Tehran radio said"},
+    {"a backslash before a small letter stays", "a\\tb c", "a \\ tb c"},
 };
 
 static void test_tokens(void **state) {
