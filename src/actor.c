@@ -456,7 +456,7 @@ static const char *const SAID[] = {"said", "say", "says", "told", "added", "note
 /* speaking_firm: a place at i..j is part of the name of a company that
  * speaks, with no company word to show it ("Hong Kong Land said", "Nevada
  * Power said", "Franco Nevada said" at a sentence's start, where name_before
- * cannot tell a name's word from any capitalised word): one or two words of a
+ * cannot tell a name's word from any capitalised word): one to three words of a
  * name that no dictionary entry begins, right after the place, or the
  * sentence's first word right before it, then "said" or the like. Returns
  * the name's first and end tokens in *from, *to. */
@@ -477,14 +477,16 @@ static int speaking_firm(const ctx *c, uint32_t i, uint32_t j, uint32_t end, uin
       "administration", "treasury", "embassy", "court", "parliament", "congress", "senate",
       "house", "assembly", "police", "army", "navy", "guard", "democrat", "democrats",
       "republicans", "conservative", "conservatives", "liberal", "liberals", "labour",
-      "labor", "tory", "tories", NULL};
+      "labor", "tory", "tories", "attorney", "representative", "commissioner", "counsel",
+      "negotiator", "delegate", "consul", "aide", "adviser", "advisor", "economist", "analyst",
+      "director", "official", "officials", "spokesman", "spokeswoman", NULL};
   /* the name opens a clause (", Texas Instruments said", "said American
    * Barrick announced"), not "Ambassador to China Octavio Valerio said" */
   if (i > s0 && (c->td->tok[i - 1].flags & TOK_WORD) && !tok_is(c, i - 1, SAID) &&
       !tok_is(c, i - 1, (const char *const[]){"the", "and", "that", NULL}))
     return 0;
   uint32_t k = j;
-  while (k < end && k < j + 2 && name_word(c, k) && !tok_is(c, k, NOT_FIRM) &&
+  while (k < end && k < j + 3 && name_word(c, k) && !tok_is(c, k, NOT_FIRM) &&
          !match(c, k, end, KINDS_ALL, &len))
     k++;
   if (k == j || k >= end ||
