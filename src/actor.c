@@ -401,7 +401,7 @@ static const char *const NOT_NAME[] = {
     "von", "da", "rio", "buenos", "hong", "abu", "sri", "costa", "puerto", "dar", "addis",
     "ho", "kuala", "tel", "the", "a", "an", "in", "on", "at", "of", "for", "to", "by", "with",
     "from", "and", "but", "or", "as", "if", "when", "while", "after", "before", "since",
-        "than", "into", "that", "this", "both", "said", "says", "told", "we", "i", "it",
+    "than", "into", "that", "this", "both", "said", "says", "told", "we", "i", "it",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
@@ -431,9 +431,10 @@ static int name_word(const ctx *c, uint32_t k) {
 /* name_before: the word before a country or place at i is a capitalised word
  * of a name inside a sentence ("Manufacturers Hanover", "Air Canada", "First
  * Boston", "ombudsman Elizabeth France"; "Texas Air" is company_after's): the
- * place is part of the name of a company or a person. Not a compass or political word ("West Berlin", "Communist China"), a
- * title, a month or weekday, a word of a place's own name ("San", "Port"), a
- * function word, or a word of an actor. */
+ * place is part of the name of a company or a person. Not a compass or
+ * political word ("West Berlin", "Communist China"), a title, a month or
+ * weekday, a word of a place's own name ("San", "Port"), a function word
+ * (NOT_NAME, name_word), or a word of an actor. */
 static int name_before(const ctx *c, uint32_t i) {
   if (c->td->casing != TEXT_MIXED || i == 0) return 0;
   /* the sentence's first word is capitalised anyway (after any quote mark) */
@@ -472,8 +473,8 @@ static int speaking_firm(const ctx *c, uint32_t i, uint32_t j, uint32_t end, uin
   /* words of a state's bodies and of party members: "the U.S. Mint said",
    * "the Argentine Grain Board said", "the Texas Democrat told reporters" */
   static const char *const NOT_FIRM[] = {
-      "board", "mint", "postal", "service", "services", "office", "bureau", "council", "commission",
-      "agency", "authority", "ministry", "department", "institute", "government",
+      "board", "mint", "postal", "service", "services", "office", "bureau", "council",
+      "commission", "agency", "authority", "ministry", "department", "institute", "government",
       "administration", "treasury", "embassy", "court", "parliament", "congress", "senate",
       "house", "assembly", "police", "army", "navy", "guard", "democrat", "democrats",
       "republicans", "conservative", "conservatives", "liberal", "liberals", "labour",

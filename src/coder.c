@@ -694,7 +694,8 @@ static void reject_code(const char *act, char *out) {
 /* will_not: "will not V", "would not V", "won't V", "will never V": a
  * declared refusal. */
 static int will_not(const ctx *c, uint32_t cs, uint32_t v) {
-  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "n’t", "never", NULL})) return 0;
+  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "n’t", "never", NULL}))
+    return 0;
   return is(c, v - 2, (const char *const[]){"will", "would", "wo", "shall", NULL});
 }
 
@@ -741,7 +742,8 @@ static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
       return MODAL_HYPOTHETICAL;
     if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
-    if (is(c, i, (const char *const[]){"would", "'d", "’d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
+    if (is(c, i, (const char *const[]){"would", "'d", "’d", NULL}) && rep)
+      return MODAL_REPORTED_FUTURE;
     if (is(c, i, (const char *const[]){"must", "should", "ought", NULL})) return MODAL_MUST;
     return MODAL_HYPOTHETICAL;
   }

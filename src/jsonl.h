@@ -9,10 +9,17 @@
 #include "buf.h"
 #include "doc.h"
 
-enum { JSONL_SENTENCES = 1 << 0, JSONL_MENTIONS = 1 << 1, JSONL_EVENTS = 1 << 2, JSONL_QUOTES = 1 << 3, JSONL_TIMEX = 1 << 4, JSONL_CLAIMS = 1 << 5,
-       /* for dyad ingest, with JSONL_SENTENCES: the records that belong to a
-        * sentence leave out its text, which the store keeps once */
-       JSONL_LEAN = 1 << 6 };
+enum {
+  JSONL_SENTENCES = 1 << 0,
+  JSONL_MENTIONS = 1 << 1,
+  JSONL_EVENTS = 1 << 2,
+  JSONL_QUOTES = 1 << 3,
+  JSONL_TIMEX = 1 << 4,
+  JSONL_CLAIMS = 1 << 5,
+  /* for dyad ingest, with JSONL_SENTENCES: the records that belong to a
+   * sentence leave out its text, which the store keeps once */
+  JSONL_LEAN = 1 << 6
+};
 
 /* jsonl_doc appends the document's error records, its document record and,
  * with JSONL_SENTENCES, one sentence record per sentence, with JSONL_MENTIONS
