@@ -1141,6 +1141,27 @@ static int company_opens(const ctx *c, uint32_t i) {
   return 0;
 }
 
+/* doc_company: the document's first sentence opens with the name of a
+ * company that no actor names ("Walt Disney Co said it would build a park
+ * near Paris"): a later "It said" is that company's rather than the last
+ * country named. */
+static int doc_company(const ctx *c) {
+  if (c->td->casing != TEXT_MIXED || c->sent == 0 || !c->td->nsent) return 0;
+  const text_sentence *s = &c->td->sent[0];
+  uint32_t s0 = s->tok, e = s->tok + s->ntok;
+  while (s0 < e && !(c->td->tok[s0].flags & TOK_WORD)) s0++;
+  for (size_t m = 0; m < c->n && c->m[m].sent == 0; m++)
+    if (c->m[m].tok <= s0 + 6) return 0; /* a known actor among its first words */
+  for (uint32_t k = s0; k < e && k < s0 + 7; k++) {
+    const text_token *t = &c->td->tok[k];
+    if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP) &&
+        !tok_is(c, k, (const char *const[]){"&", "and", NULL}))
+      return 0;
+    if (k > s0 && tok_is(c, k, COMPANY)) return 1;
+  }
+  return 0;
+}
+
 /* speaker_for_it: what "it" names when it says something ("..., it said"):
  * the nearest actor as nearest() finds it, passing over, in its own sentence,
  * towns and regions, which say nothing ("service to Orlando, Fla., it said";
@@ -1205,6 +1226,11 @@ static uint32_t pronoun_at(ctx *c, uint32_t i, uint32_t end) {
     unsigned avoid = ACTOR_PERSON | ACTOR_PLURAL | (its ? ACTOR_MEDIA : 0);
     if (!its && i + 1 < end && tok_is(c, i + 1, SAID)) {
       to = speaker_for_it(c, avoid);
+      /* in a story about a company, "It said" in a later sentence is the
+       * company's, not a country named in passing */
+      if (to && to->sent != c->sent && country_like(to->code) &&
+          strncmp(to->code + 3, "BUS", 3) && doc_company(c))
+        return i + 1;
     } else {
       for (size_t k = c->n; k-- > 0 && !to;) {
         if (c->m[k].sent + 1 < c->sent) break;
