@@ -1115,6 +1115,8 @@ static unsigned pronoun_kind(const char *z, size_t n) {
  * Alberta, said it agreed ...", "Union Bank of Switzerland said its ..."):
  * capitalised words, the last of which ends a company's name, before i; or
  * with "the company", "the airline", "the bank" ... */
+static int named_company(const ctx *c, uint32_t sent, uint32_t s0, uint32_t lim);
+
 static int company_opens(const ctx *c, uint32_t i) {
   uint32_t s0 = c->td->sent[c->sent].tok;
   while (s0 < i && !(c->td->tok[s0].flags & TOK_WORD)) s0++; /* "<", a quote mark */
@@ -1128,10 +1130,24 @@ static int company_opens(const ctx *c, uint32_t i) {
                !(c->m[m].flags & ACTOR_AGENT);
     if (!named) return 1;
   }
+  return named_company(c, c->sent, s0, i);
+}
+
+/* named_company: sentence sent opens at its word s0 (before token lim) with
+ * capitalised words of which one after the first ends a company's name
+ * ("Walt Disney Co said"), and no actor is among its first words. */
+static int named_company(const ctx *c, uint32_t sent, uint32_t s0, uint32_t lim) {
   if (c->td->casing != TEXT_MIXED) return 0;
-  for (size_t m = c->n; m-- > 0 && c->m[m].sent == c->sent;)
-    if (c->m[m].tok <= s0 + 6) return 0; /* a known actor among its first words */
-  for (uint32_t k = s0; k < i && k < s0 + 7; k++) {
+  /* (mentions run in sentence order: the current sentence's are the last,
+   * an earlier one's are found from the front) */
+  if (sent == c->sent) {
+    for (size_t m = c->n; m-- > 0 && c->m[m].sent == sent;)
+      if (c->m[m].tok <= s0 + 6) return 0;
+  } else {
+    for (size_t m = 0; m < c->n && c->m[m].sent <= sent; m++)
+      if (c->m[m].sent == sent && c->m[m].tok <= s0 + 6) return 0;
+  }
+  for (uint32_t k = s0; k < lim && k < s0 + 7; k++) {
     const text_token *t = &c->td->tok[k];
     if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP) &&
         !tok_is(c, k, (const char *const[]){"&", "and", NULL}))
@@ -1146,20 +1162,11 @@ static int company_opens(const ctx *c, uint32_t i) {
  * near Paris"): a later "It said" is that company's rather than the last
  * country named. */
 static int doc_company(const ctx *c) {
-  if (c->td->casing != TEXT_MIXED || c->sent == 0 || !c->td->nsent) return 0;
+  if (c->sent == 0 || !c->td->nsent) return 0;
   const text_sentence *s = &c->td->sent[0];
   uint32_t s0 = s->tok, e = s->tok + s->ntok;
   while (s0 < e && !(c->td->tok[s0].flags & TOK_WORD)) s0++;
-  for (size_t m = 0; m < c->n && c->m[m].sent == 0; m++)
-    if (c->m[m].tok <= s0 + 6) return 0; /* a known actor among its first words */
-  for (uint32_t k = s0; k < e && k < s0 + 7; k++) {
-    const text_token *t = &c->td->tok[k];
-    if ((t->flags & (TOK_WORD | TOK_CAP)) != (TOK_WORD | TOK_CAP) &&
-        !tok_is(c, k, (const char *const[]){"&", "and", NULL}))
-      return 0;
-    if (k > s0 && tok_is(c, k, COMPANY)) return 1;
-  }
-  return 0;
+  return named_company(c, 0, s0, e);
 }
 
 /* speaker_for_it: what "it" names when it says something ("..., it said"):
