@@ -24,8 +24,8 @@ static const char *const NEGATION[] = {"not", "n't", "n’t", "never", "no", "ne
                                         NULL};
 /* "refused to V" codes a rejection (refused()); "failed to V" only negates */
 static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
-                                      "declined", "declines", NULL};
-static const char *const FAIL[] = {"fail", "failed", "fails", NULL};
+                                      "declined", "declines", "refusal", NULL};
+static const char *const FAIL[] = {"fail", "failed", "fails", "failure", NULL};
 static const char *const INTENT[] = {
     "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows",
     "offer", "offered", "offers", "plan", "planned", "plans", "planning", "intend", "intended",
