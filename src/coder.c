@@ -14,14 +14,13 @@
 /* ---- word classes ----------------------------------------------------- */
 
 static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "am",
-                                 "'s", "’s", NULL};
+                                 "'s", NULL};
 /* Hypotheticals and obligations: "would attack", "must cooperate" name acts
  * that have not happened. */
 static const char *const HYPOTHETICAL[] = {"would", "could", "might", "may", "should", "if",
-                                           "whether", "unless", "'d", "’d", "must", "ought", NULL};
-static const char *const FUTURE[] = {"will", "shall", "'ll", "’ll", NULL};
-static const char *const NEGATION[] = {"not", "n't", "n’t", "never", "no", "neither", "nor",
-                                        NULL};
+                                           "whether", "unless", "'d", "must", "ought", NULL};
+static const char *const FUTURE[] = {"will", "shall", "'ll", NULL};
+static const char *const NEGATION[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
 /* "refused to V" codes a rejection (refused()); "failed to V" only negates */
 static const char *const REFUSAL[] = {"refuse", "refused", "refuses", "refusing", "decline",
                                       "declined", "declines", "refusal", NULL};
@@ -76,11 +75,33 @@ typedef struct ctx {
   uint64_t *cls;                  /* token -> its word classes (CL_*), or NULL */
 } ctx;
 
+/* fold_apos copies the word z[0..n) to out (cap bytes) with each right
+ * single quote (U+2019) made a straight apostrophe, so that "n’t", "’s",
+ * "’ll" and "’d" are the list words "n't", "'s", "'ll", "'d"; returns the
+ * length, or 0 if the word has none or does not fit. */
+static size_t fold_apos(const char *z, size_t n, char *out, size_t cap) {
+  size_t k = 0, found = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    if (i + 2 < n && (unsigned char)z[i] == 0xE2 && (unsigned char)z[i + 1] == 0x80 &&
+        (unsigned char)z[i + 2] == 0x99) {
+      out[k++] = '\'';
+      i += 2;
+      found = 1;
+    } else {
+      out[k++] = z[i];
+    }
+  }
+  return found && k < cap ? k : 0;
+}
+
 static int is(const ctx *c, uint32_t i, const char *const *words) {
   if (i >= c->td->ntok) return 0;
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
   const char *z = c->td->z + t->start;
+  char folded[16];
+  size_t nf = (t->flags & TOK_CLITIC) ? fold_apos(z, n, folded, sizeof folded) : 0;
+  if (nf) z = folded, n = nf;
   /* the lists are lower case: a first letter that differs rules a word out
    * without the call (this runs for every token against every list) */
   unsigned char f = (unsigned char)(z[0] | 0x20);
@@ -208,10 +229,14 @@ void coder_lexicon_free(coder_lexicon *lex) {
 static uint64_t class_mask(const coder_lexicon *lex, const text_doc *td, uint32_t i) {
   const text_token *t = &td->tok[i];
   size_t n = t->end - t->start;
+  const char *z = td->z + t->start;
+  char folded[16];
+  size_t nf = (t->flags & TOK_CLITIC) ? fold_apos(z, n, folded, sizeof folded) : 0;
+  if (nf) z = folded, n = nf;
   if (n == 0 || n > 15) return 0;
   char w[16];
   for (size_t k = 0; k < n; k++) {
-    unsigned char ch = (unsigned char)td->z[t->start + k];
+    unsigned char ch = (unsigned char)z[k];
     w[k] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
   }
   for (size_t x = word_hash(w, n) & (lex->ccap - 1);; x = (x + 1) & (lex->ccap - 1)) {
@@ -694,8 +719,7 @@ static void reject_code(const char *act, char *out) {
 /* will_not: "will not V", "would not V", "won't V", "will never V": a
  * declared refusal. */
 static int will_not(const ctx *c, uint32_t cs, uint32_t v) {
-  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "n’t", "never", NULL}))
-    return 0;
+  if (v < cs + 2 || !is(c, v - 1, (const char *const[]){"not", "n't", "never", NULL})) return 0;
   return is(c, v - 2, (const char *const[]){"will", "would", "wo", "shall", NULL});
 }
 
@@ -742,8 +766,7 @@ static int modal(const ctx *c, uint32_t s0, uint32_t cs, uint32_t v) {
       return MODAL_HYPOTHETICAL;
     if (!IS(c, i, HYPOTHETICAL) || c->inside[i] >= 0) continue;
     int rep = reported_before(c, s0, i);
-    if (is(c, i, (const char *const[]){"would", "'d", "’d", NULL}) && rep)
-      return MODAL_REPORTED_FUTURE;
+    if (is(c, i, (const char *const[]){"would", "'d", NULL}) && rep) return MODAL_REPORTED_FUTURE;
     if (is(c, i, (const char *const[]){"must", "should", "ought", NULL})) return MODAL_MUST;
     return MODAL_HYPOTHETICAL;
   }
@@ -946,7 +969,7 @@ static const char *const QDET[] = {"any", "every", "each", "no", "another", "suc
 static int participle_ed(const ctx *c, uint32_t i) {
   const text_token *t = &c->td->tok[i];
   size_t n = t->end - t->start;
-  return n > 3 && !strncasecmp(c->td->z + t->end - 2, "ed", 2);
+  return n > 2 && !strncasecmp(c->td->z + t->end - 2, "ed", 2);
 }
 
 static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
@@ -960,10 +983,7 @@ static int nominal(const ctx *c, uint32_t s0, uint32_t v) {
   static const char *const FINITE_AFTER[] = {"is", "was", "were", "are", "has", "have", "had",
                                              NULL};
   if (v + 1 < c->td->ntok && is(c, v + 1, FINITE_AFTER) && !IS(c, v, SAY)) {
-    const text_token *t = &c->td->tok[v];
-    size_t n = t->end - t->start;
-    int past = n > 2 && !strncasecmp(c->td->z + t->end - 2, "ed", 2);
-    if (!past && !(v > s0 && (IS(c, v - 1, BE) || IS(c, v - 1, AUX)))) return 1;
+    if (!participle_ed(c, v) && !(v > s0 && (IS(c, v - 1, BE) || IS(c, v - 1, AUX)))) return 1;
   }
   if (v <= s0) return 0;
   if (IS(c, v - 1, DET) || IS(c, v - 1, POSS) || is(c, v - 1, PREP_BEFORE) || is(c, v - 1, QDET))
@@ -1013,7 +1033,7 @@ static int after_prep(const ctx *c, uint32_t s0, uint32_t v) {
 static int nominal_doer(const ctx *c, const verb_at *va, uint32_t ce, int *side) {
   uint32_t v = va->v;
   uint32_t j = v;
-  if (j > 0 && is(c, j - 1, (const char *const[]){"'s", "’s", NULL})) j--;
+  if (j > 0 && is(c, j - 1, (const char *const[]){"'s", NULL})) j--;
   if (j > 0) {
     int k = c->inside[j - 1];
     const actor_mention *m = k >= 0 ? &c->al->m[k] : NULL;
@@ -1148,7 +1168,7 @@ static int done_by_subject(const ctx *c, uint32_t cs, uint32_t v, const char *ac
     if (is(c, k, SEQUEL)) return !force;
     if (is(c, k, (const char *const[]){"on", NULL}))
       return k == cs || !(c->td->tok[k - 1].flags & TOK_WORD) || c->inside[k - 1] >= 0;
-    if (is(c, k, (const char *const[]){"'s", "’s", NULL})) return 1;
+    if (is(c, k, (const char *const[]){"'s", NULL})) return 1;
     if (is(c, k, (const char *const[]){"of", NULL})) {
       if (k > cs && (is(c, k - 1, SPAN) || (c->td->tok[k - 1].flags & TOK_NUM))) continue;
       return 0;
